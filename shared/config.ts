@@ -11,6 +11,10 @@ export const idpValues = [
 ] as const;
 export type Idp = (typeof idpValues)[number];
 
+export function isIdp(value: string): value is Idp {
+  return (idpValues as readonly string[]).includes(value);
+}
+
 const httpsOrLoopbackUrl = z
   .string()
   .trim()
@@ -125,7 +129,8 @@ export const companyMappingSchema = z.strictObject({
   psaCompanyId: numericId,
   name: nonEmpty,
   rewstOrgId: nonEmpty,
-  idp: z.enum(idpValues),
+  // Checked per pop (unsupported_idp), so one mistyped mapping does not stop every other company.
+  idp: nonEmpty,
   tenantId: tenantId.optional(),
 });
 export type CompanyMapping = z.infer<typeof companyMappingSchema>;

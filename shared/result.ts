@@ -11,8 +11,10 @@ export const errorCodes = [
   'fetch_mode_rejected',
   'not_found',
   'request_too_large',
+  'rate_limited',
   'unknown_company',
   'unsupported_idp',
+  'ticket_not_found',
   'contact_not_found',
   'directory_user_not_found',
   'directory_user_ambiguous',
@@ -32,8 +34,9 @@ export type ErrorCode = z.infer<typeof errorCodeSchema>;
 
 export const stepNames = [
   'parse_request',
-  'find_company',
+  'get_ticket',
   'get_contact',
+  'find_company',
   'determine_idp',
   'check_directory_need',
   'find_directory_user',

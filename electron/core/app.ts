@@ -2,7 +2,12 @@ import type { AxiosAdapter } from 'axios';
 import type { INetworkModule } from '@azure/msal-node';
 import type { Config } from '../../shared/config';
 import type { PopResult } from '../../shared/result';
+import { buildFormCatalogue, type FormCatalogue } from './forms/catalogue';
+import { createGraphClient } from './graph/graph-client';
+import { resolvePop } from './pipeline/resolve-pop';
+import { createLazyPsaClient } from './psa/create-client';
 import type { SecretStore } from './secrets/names';
+import { requireSecret } from './secrets/require-secret';
 
 /** A screen pop's query as it arrived; repeated parameters keep their first value. */
 export type RawPopQuery = Record<string, string | undefined>;
@@ -19,12 +24,34 @@ export interface ToolboxOptions {
 /** The core, built once from a config: resolves screen pops, never throws for a bad pop. */
 export interface Toolbox {
   readonly config: Config;
+  readonly forms: FormCatalogue;
   resolvePop(query: RawPopQuery, signal?: AbortSignal): Promise<PopResult>;
-  /** Names of the configured forms, built-in and from the config file. */
+  /** Names of the forms a pop can open, built-in and from the config file. */
   formNames(): string[];
 }
 
-/** Builds the core. TODO: implemented in the pipeline change that follows. */
-export async function createToolbox(_options: ToolboxOptions): Promise<Toolbox> {
-  throw new Error('not implemented yet');
+/**
+ * Builds the core from a validated config. Throws config_invalid for bad form
+ * definitions; secrets are read from the keychain on first use, so a secret
+ * that is not set yet fails the pops that need it, not the start.
+ */
+export function createToolbox(options: ToolboxOptions): Toolbox {
+  const { config, secrets, adapter, networkClient } = options;
+  const forms = buildFormCatalogue(config);
+  const psa = createLazyPsaClient(config.psa, secrets, adapter);
+  const directory = config.graph
+    ? createGraphClient(config.graph, {
+        getClientSecret: () => requireSecret(secrets, 'graph.clientSecret'),
+        adapter,
+        networkClient,
+      })
+    : undefined;
+  const deps = { config, forms, psa, directory };
+
+  return {
+    config,
+    forms,
+    resolvePop: (query, signal) => resolvePop(query, deps, signal),
+    formNames: () => forms.names(),
+  };
 }

@@ -9,6 +9,8 @@ export function parseRetryAfter(header: unknown, capMs: number, now = Date.now()
   const value = header.trim();
   if (/^\d+(\.\d+)?$/.test(value)) return Math.min(Number(value) * 1000, capMs);
 
+  // Only an HTTP date may follow; V8's lenient Date.parse would read '-1' as a year.
+  if (!/^[A-Za-z]{3}, \d{2} [A-Za-z]{3} \d{4} \d{2}:\d{2}:\d{2} GMT$/.test(value)) return undefined;
   const date = Date.parse(value);
   if (Number.isNaN(date)) return undefined;
 

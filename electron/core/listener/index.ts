@@ -1,0 +1,2 @@
+export { startListener } from './server';
+export type { ListenerHandle, ListenerOptions } from './options';

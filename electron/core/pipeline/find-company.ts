@@ -1,0 +1,46 @@
+import type { CompanyMapping, Config } from '../../../shared/config';
+import { ToolboxError } from '../errors';
+import type { StepOutcome } from './step-log';
+
+/** Where the pop's company id came from, for the timeline. */
+export interface CompanySources {
+  /** company_id as the screen pop carried it. */
+  pop?: string;
+  /** The company the PSA files the caller's record under, and which record said so. */
+  record?: { companyId: string; from: string };
+}
+
+/**
+ * Finds the Rewst organization for the pop. The PSA record wins over the
+ * pop's company_id because 1Stream's ids can be up to an hour old; when the
+ * record's company has no mapping but the pop's has, the pop's is used. Either
+ * way a disagreement is returned as a warning.
+ */
+export function findCompany(companies: Config['companies'], sources: CompanySources): StepOutcome<CompanyMapping> & { warning?: string } {
+  const mapped = (id: string | undefined) => companies.find((entry) => entry.psaCompanyId === id);
+  const { pop, record } = sources;
+  const recordCompany = mapped(record?.companyId);
+  const popCompany = mapped(pop);
+  const company = recordCompany ?? popCompany;
+  const wantedId = record?.companyId ?? pop ?? '';
+
+  if (!company) {
+    throw new ToolboxError('unknown_company', `PSA company ${wantedId} is not mapped to a Rewst organization.`, {
+      fix: `Add an entry with "psaCompanyId": "${wantedId}", its rewstOrgId, idp and tenantId to companies in the config file.`,
+    });
+  }
+
+  const origin = record && company === recordCompany ? `from ${record.from}` : 'from the screen pop';
+  const detail = `PSA company ${company.psaCompanyId} (${origin}) is ${company.name}, Rewst org ${company.rewstOrgId}`;
+  if (!record || !pop || record.companyId === pop) return { value: company, detail };
+
+  const warning =
+    company === recordCompany
+      ? `The screen pop named PSA company ${pop}, but ${record.from} belongs to ${company.name} (PSA company ${company.psaCompanyId}); the form uses ${company.name}.`
+      : `${capitalize(record.from)} belongs to PSA company ${record.companyId}, which has no mapping; the form uses ${company.name} from the screen pop.`;
+  return { value: company, status: 'warning', detail: `${detail}; ${warning}`, warning };
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

@@ -1,0 +1,72 @@
+import { isIdp } from '../../../shared/config';
+import type { PsaTicket } from '../psa/types';
+import { hasEntraAccounts } from './determine-idp';
+import { findCompany, type CompanySources } from './find-company';
+import { describeContactConcerns, getContact } from './get-contact';
+import { getTicket } from './get-ticket';
+import type { PopState } from './pop-state';
+import type { PipelineDeps } from './resolve-pop';
+import { softenUnless } from './soften';
+import type { StepLog } from './step-log';
+
+/**
+ * Works out who is calling and for which company: reads the ticket when the
+ * pop lacks the contact or company, then the contact, then maps the company
+ * the records point at. Each step's detail says which id came from where.
+ */
+export async function identifyCaller(state: PopState, log: StepLog, deps: PipelineDeps, signal?: AbortSignal): Promise<void> {
+  const { params } = state;
+  const { psa, config } = deps;
+  const required = state.form?.directoryUser === 'required';
+
+  warmUpDirectoryToken(state, deps, signal);
+
+  let ticket: PsaTicket | undefined;
+  if (params.ticketId && (!params.contactId || !params.companyId)) {
+    const ticketId = params.ticketId;
+    const canGoOnWithout = Boolean(params.contactId ?? params.companyId);
+    ticket = await log.run('get_ticket', () => softenUnless(!canGoOnWithout, state, getTicket(psa, ticketId, signal)));
+  } else {
+    log.skip('get_ticket', params.ticketId ? 'the pop carried the contact and company' : 'the pop carried no ticket');
+  }
+
+  const contactId = params.contactId ?? ticket?.contactId;
+  if (contactId) {
+    const companyKnown = Boolean(params.companyId ?? ticket?.companyId);
+    const origin = params.contactId ? '' : ` (contact taken from ticket ${ticket?.id})`;
+    state.contact = await log.run('get_contact', async () => {
+      const outcome = await softenUnless(required || !companyKnown, state, getContact(psa, contactId, signal));
+      return { ...outcome, detail: outcome.detail + origin };
+    });
+    if (state.contact) state.warnings.push(...describeContactConcerns(state.contact));
+  } else {
+    const where = ticket ? `the screen pop or on ticket ${ticket.id}` : 'the screen pop';
+    const warning = `No contact in ${where}, so the form opens without the caller's details.`;
+    state.warnings.push(warning);
+    await log.run('get_contact', () => ({ value: undefined, status: 'warning', detail: warning }));
+  }
+
+  const sources: CompanySources = { pop: params.companyId };
+  if (state.contact?.companyId) sources.record = { companyId: state.contact.companyId, from: `contact ${state.contact.id}` };
+  else if (ticket?.companyId) sources.record = { companyId: ticket.companyId, from: `ticket ${ticket.id}` };
+
+  state.company = await log.run('find_company', () => {
+    const outcome = findCompany(config.companies, sources);
+    if (outcome.warning) state.warnings.push(outcome.warning);
+    return outcome;
+  });
+}
+
+/**
+ * Starts fetching the Graph token for the pop's company while the PSA calls
+ * are in flight. Any failure is ignored here: the lookup asks again and
+ * reports it.
+ */
+function warmUpDirectoryToken(state: PopState, deps: PipelineDeps, signal?: AbortSignal): void {
+  const company = deps.config.companies.find((entry) => entry.psaCompanyId === state.params.companyId);
+  const wantsUser = state.form !== undefined && state.form.directoryUser !== 'none';
+  if (!deps.directory || !company?.tenantId || !wantsUser) return;
+  if (!isIdp(company.idp) || !hasEntraAccounts(company.idp)) return;
+
+  deps.directory.warmUp(company.tenantId, signal).catch(() => undefined);
+}

@@ -1,0 +1,42 @@
+import type { AxiosAdapter } from 'axios';
+import type { PsaConfig } from '../../../shared/config';
+import { ToolboxError } from '../errors';
+import type { SecretStore } from '../secrets/names';
+import { requireSecret } from '../secrets/require-secret';
+import { createConnectwiseClient } from './connectwise';
+import type { PsaClient } from './types';
+
+/** Builds the configured PSA's client, reading its secret from the keychain. */
+async function createPsaClient(config: PsaConfig, secrets: SecretStore, adapter?: AxiosAdapter): Promise<PsaClient> {
+  switch (config.type) {
+    case 'connectwise':
+      return createConnectwiseClient(config, { privateKey: await requireSecret(secrets, 'psa.privateKey'), adapter });
+    default:
+      throw new ToolboxError('config_invalid', `psa.type "${config.type}" is not supported yet.`, {
+        fix: 'Set psa.type to "connectwise" in the config file.',
+      });
+  }
+}
+
+/**
+ * A PSA client that is built on first use and kept, so starting the app never
+ * waits for the keychain; a failed build (a secret not set yet) is retried on
+ * the next pop.
+ */
+export function createLazyPsaClient(config: PsaConfig, secrets: SecretStore, adapter?: AxiosAdapter): PsaClient {
+  let client: Promise<PsaClient> | undefined;
+  const get = () => {
+    client ??= createPsaClient(config, secrets, adapter).catch((error: unknown) => {
+      client = undefined;
+      throw error;
+    });
+    return client;
+  };
+
+  return {
+    type: config.type,
+    getContact: async (id, signal) => (await get()).getContact(id, signal),
+    getTicket: async (id, signal) => (await get()).getTicket(id, signal),
+    getCompany: async (id, signal) => (await get()).getCompany(id, signal),
+  };
+}
