@@ -48,6 +48,7 @@ th, td {
 th { color: var(--muted); font-weight: 600; }
 table.params th { width: 11rem; }
 td.ms { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+td code { word-break: normal; white-space: nowrap; }
 .status-ok { color: var(--ok); }
 .status-warning { color: var(--warning); }
 .status-error { color: var(--error); }

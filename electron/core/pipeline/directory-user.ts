@@ -8,6 +8,8 @@ import type { StepOutcome } from './step-log';
 /** A directory lookup to make: the tenant and address to look for. */
 export interface DirectoryLookup {
   tenantId: string;
+  /** The company the tenant belongs to, for messages. */
+  companyName: string;
   email: string;
 }
 
@@ -39,14 +41,14 @@ export function decideDirectoryLookup(
   if (!state.contact.email) {
     if (need === 'required') {
       throw new ToolboxError('directory_user_not_found', `Contact ${state.contact.id} has no email address in the PSA, so the user cannot be found in Entra ID.`, {
-        fix: 'Add the user\'s email address to the contact in the PSA, or use the link without user details.',
+        fix: 'Add the user\'s email address to the contact in the PSA, or open the form with what is known and pick the user there.',
       });
     }
     return skip(`contact ${state.contact.id} has no email address, so no directory user was looked up`);
   }
 
   return {
-    value: { tenantId: company.tenantId, email: state.contact.email },
+    value: { tenantId: company.tenantId, companyName: company.name, email: state.contact.email },
     detail: `form ${state.form?.name} wants a ${need} directory user; looking up ${state.contact.email}`,
   };
 }
@@ -59,8 +61,8 @@ export async function findDirectoryUser(
 ): Promise<StepOutcome<DirectoryUser>> {
   const user = await directory.findUserByEmail(lookup.tenantId, lookup.email, signal);
   if (!user) {
-    throw new ToolboxError('directory_user_not_found', `No Entra ID user in tenant ${lookup.tenantId} has the address ${lookup.email} as UPN, mail or alias.`, {
-      fix: 'Check the contact\'s email address in the PSA against the user in Entra ID, or use the link without user details.',
+    throw new ToolboxError('directory_user_not_found', `No Entra ID user of ${lookup.companyName} (tenant ${lookup.tenantId}) has ${lookup.email} as UPN, mail or alias.`, {
+      fix: 'Check the contact\'s email address in the PSA against the user in Entra ID, or open the form with what is known and pick the user there.',
     });
   }
 
