@@ -45,6 +45,12 @@ export const listenerConfigSchema = z.strictObject({
   popMode: z.enum(['redirect', 'open']).default('redirect'),
 });
 
+/** Settings of the tray app; the CLI and the headless listener ignore them. */
+export const trayConfigSchema = z.strictObject({
+  /** Show a desktop notification for each screen pop's outcome. */
+  notifications: z.boolean().default(true),
+});
+
 export const directoryUserNeeds = ['required', 'optional', 'none'] as const;
 export type DirectoryUserNeed = (typeof directoryUserNeeds)[number];
 
@@ -138,6 +144,7 @@ export type CompanyMapping = z.infer<typeof companyMappingSchema>;
 export const configSchema = z
   .strictObject({
     listener: listenerConfigSchema.default({ port: DEFAULT_PORT, requireApiKey: false, popMode: 'redirect' }),
+    tray: trayConfigSchema.default({ notifications: true }),
     rewst: rewstConfigSchema.default({ baseUrl: 'https://app.rewst.io', forms: {} }),
     psa: psaConfigSchema,
     graph: graphConfigSchema.optional(),

@@ -1,20 +1,31 @@
 import type { AxiosAdapter } from 'axios';
 import type { PsaConfig } from '../../../shared/config';
-import { ToolboxError } from '../errors';
 import type { SecretStore } from '../secrets/names';
 import { requireSecret } from '../secrets/require-secret';
+import { createAutotaskClient } from './autotask';
 import { createConnectwiseClient } from './connectwise';
+import { createHaloClient } from './halo';
 import type { PsaClient } from './types';
 
 /** Builds the configured PSA's client, reading its secret from the keychain. */
-async function createPsaClient(config: PsaConfig, secrets: SecretStore, adapter?: AxiosAdapter): Promise<PsaClient> {
+async function createPsaClient(
+  config: PsaConfig,
+  secrets: SecretStore,
+  adapter?: AxiosAdapter,
+): Promise<PsaClient> {
   switch (config.type) {
-    case 'connectwise':
-      return createConnectwiseClient(config, { privateKey: await requireSecret(secrets, 'psa.privateKey'), adapter });
-    default:
-      throw new ToolboxError('config_invalid', `psa.type "${config.type}" is not supported yet.`, {
-        fix: 'Set psa.type to "connectwise" in the config file.',
-      });
+    case 'connectwise': {
+      const privateKey = await requireSecret(secrets, 'psa.privateKey');
+      return createConnectwiseClient(config, { privateKey, adapter });
+    }
+    case 'autotask': {
+      const secret = await requireSecret(secrets, 'psa.secret');
+      return createAutotaskClient(config, { secret, adapter });
+    }
+    case 'halo': {
+      const clientSecret = await requireSecret(secrets, 'psa.clientSecret');
+      return createHaloClient(config, { clientSecret, adapter });
+    }
   }
 }
 
@@ -23,7 +34,11 @@ async function createPsaClient(config: PsaConfig, secrets: SecretStore, adapter?
  * waits for the keychain; a failed build (a secret not set yet) is retried on
  * the next pop.
  */
-export function createLazyPsaClient(config: PsaConfig, secrets: SecretStore, adapter?: AxiosAdapter): PsaClient {
+export function createLazyPsaClient(
+  config: PsaConfig,
+  secrets: SecretStore,
+  adapter?: AxiosAdapter,
+): PsaClient {
   let client: Promise<PsaClient> | undefined;
   const get = () => {
     client ??= createPsaClient(config, secrets, adapter).catch((error: unknown) => {

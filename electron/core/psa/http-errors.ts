@@ -26,6 +26,8 @@ export interface PsaErrorHooks {
   explainStatus?: (response: PsaHttpResponse) => StatusExplanation | undefined;
   /** Whether a 404 means the record does not exist. The default is any 404 with a JSON body. */
   isRecordMissing?: (response: PsaHttpResponse) => boolean;
+  /** Whether a 2xx response (e.g. an empty body) means a missing record. The default is never. */
+  isEmptyRecord?: (response: PsaHttpResponse) => boolean;
   /** The config key and an example of the API base URL, used in fixes for unreachable PSAs. */
   baseUrlHint?: string;
 }
@@ -37,13 +39,15 @@ export interface PsaLookup extends PsaErrorHooks {
   record: string;
   id: string;
   url: string;
+  /** Replaces `<PSA> <record> <id>` in messages, for a request that reads no record (a token). */
+  label?: string;
 }
 
 /** Maximum length in characters of an upstream message quoted in an error. */
 const MAX_QUOTED_CHARS = 200;
 
 export function describeLookup(lookup: PsaLookup): string {
-  return `${psaDisplayName[lookup.psa]} ${lookup.record} ${lookup.id}`;
+  return lookup.label ?? `${psaDisplayName[lookup.psa]} ${lookup.record} ${lookup.id}`;
 }
 
 /**

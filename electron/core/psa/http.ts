@@ -30,15 +30,32 @@ export interface PsaGetRequest extends PsaLookup {
   signal?: AbortSignal;
   /** Transport to use instead of Node's http module, e.g. one built on Electron's net.fetch. */
   adapter?: AxiosAdapter;
+  /** Called with every response, including one that is retried, e.g. to notice rate limiting. */
+  onResponse?: (response: PsaHttpResponse) => void;
+}
+
+/** A POST of an `application/x-www-form-urlencoded` body, as OAuth token endpoints expect. */
+export interface PsaFormPostRequest extends PsaGetRequest {
+  /** The form fields. Their values never appear in messages or logs. */
+  form: URLSearchParams;
 }
 
 /**
  * Sends one GET and returns the parsed JSON body. Returns null when the PSA reports the record
- * missing (see `isRecordMissing`) or sends a JSON `null`. Retries once on 429 or 503 after
- * `Retry-After`, capped at 3 s. Every other failure, including a timeout, throws a
- * ToolboxError that names the record, the upstream status and the fix.
+ * missing (see `isRecordMissing` and `isEmptyRecord`) or sends a JSON `null`. Retries once on
+ * 429 or 503 after `Retry-After`, capped at 3 s. Every other failure, including a timeout,
+ * throws a ToolboxError that names the record, the upstream status and the fix.
  */
 export async function getPsaJson(request: PsaGetRequest): Promise<unknown> {
+  return sendWithRetry(request);
+}
+
+/** Sends one form POST and returns the parsed JSON body, retrying and failing as getPsaJson. */
+export async function postPsaForm(request: PsaFormPostRequest): Promise<unknown> {
+  return sendWithRetry(request);
+}
+
+async function sendWithRetry(request: PsaGetRequest & { form?: URLSearchParams }) {
   let response = await sendOnce(request);
 
   if (response.status === 429 || response.status === 503) {
@@ -57,6 +74,7 @@ export async function getPsaJson(request: PsaGetRequest): Promise<unknown> {
 
 function readResponse(request: PsaGetRequest, response: PsaHttpResponse): unknown {
   if (response.status >= 200 && response.status < 300) {
+    if (request.isEmptyRecord?.(response)) return null;
     if (response.json === undefined) throw bodyError(request, response);
     return response.json;
   }
@@ -67,7 +85,9 @@ function readResponse(request: PsaGetRequest, response: PsaHttpResponse): unknow
   throw statusError(request, response);
 }
 
-async function sendOnce(request: PsaGetRequest): Promise<PsaHttpResponse> {
+async function sendOnce(
+  request: PsaGetRequest & { form?: URLSearchParams },
+): Promise<PsaHttpResponse> {
   const timeoutMs = request.timeoutMs ?? DEFAULT_PSA_TIMEOUT_MS;
   const timeout = new AbortController();
   const timer = setTimeout(() => timeout.abort(), timeoutMs);
@@ -77,8 +97,13 @@ async function sendOnce(request: PsaGetRequest): Promise<PsaHttpResponse> {
   const started = Date.now();
 
   try {
-    const response = await axios.get<string>(request.url, {
-      headers: request.headers,
+    const response = await axios.request<string>({
+      method: request.form ? 'POST' : 'GET',
+      url: request.url,
+      data: request.form?.toString(),
+      headers: request.form
+        ? { ...request.headers, 'Content-Type': 'application/x-www-form-urlencoded' }
+        : request.headers,
       adapter: request.adapter,
       signal,
       responseType: 'text',
@@ -88,7 +113,9 @@ async function sendOnce(request: PsaGetRequest): Promise<PsaHttpResponse> {
       maxContentLength: MAX_BODY_BYTES,
     });
     log.debug(`${describeLookup(request)}: HTTP ${response.status} in ${Date.now() - started} ms`);
-    return toPsaResponse(response);
+    const psaResponse = toPsaResponse(response);
+    request.onResponse?.(psaResponse);
+    return psaResponse;
   } catch (error) {
     if (request.signal?.aborted) throw abortError(request, request.signal.reason);
     throw transportError(request, error, timeout.signal.aborted ? timeoutMs : undefined);
