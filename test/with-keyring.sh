@@ -11,7 +11,13 @@ if [[ -z "${TOOLBOX_IN_KEYRING_SESSION:-}" ]]; then
   TOOLBOX_IN_KEYRING_SESSION=1 exec dbus-run-session -- "$0" "$@"
 fi
 
+# A fresh keyring folder, so the tests never unlock or write to a developer's own keyring
+# (whose password differs, which would leave the collection locked).
+XDG_DATA_HOME="$(mktemp -d)"
+export XDG_DATA_HOME
+trap 'rm -rf "$XDG_DATA_HOME"' EXIT
+
 # The daemon reads the unlock password from stdin and prints its environment.
 eval "$(echo -n test-keyring-password | gnome-keyring-daemon --unlock --components=secrets)"
 export GNOME_KEYRING_CONTROL
-exec "$@"
+"$@"

@@ -29,6 +29,8 @@ export type CommonPsaFault = 'serverError' | 'hang' | 'malformedJson';
  */
 export interface PsaStandIn {
   type: PsaType;
+  /** Where the stand-in answers: the API root, or Autotask's zone discovery URL. */
+  url: string;
   /** The psa section of a config file pointing at this stand-in. */
   config: PsaConfig;
   /** The keychain entry this PSA's client reads, and the value the stand-in accepts. */
@@ -47,6 +49,7 @@ export async function startPsaStandIn(type: PsaType, port = 0): Promise<PsaStand
       const server = await startConnectwiseServer({ port });
       return {
         type,
+        url: server.baseUrl,
         config: connectwiseConfig(server.baseUrl),
         secret: { name: 'psa.privateKey', value: connectwiseCredentials.privateKey },
         failContact: (id, fault) => server.failContact(id, { kind: fault }),
@@ -69,6 +72,7 @@ export async function startPsaStandIn(type: PsaType, port = 0): Promise<PsaStand
       const server = await startAutotaskServer({ port });
       return {
         type,
+        url: server.discoveryUrl,
         config: autotaskConfig(server.discoveryUrl),
         secret: { name: 'psa.secret', value: autotaskCredentials.secret },
         failContact: (id, fault) => server.failContact(id, { kind: fault }),
@@ -84,6 +88,7 @@ export async function startPsaStandIn(type: PsaType, port = 0): Promise<PsaStand
       const server = await startHaloServer({ port });
       return {
         type,
+        url: server.url,
         config: haloConfig(server.url),
         secret: { name: 'psa.clientSecret', value: haloCredentials.clientSecret },
         failContact: (id, fault) => server.failUser(id, { kind: fault }),

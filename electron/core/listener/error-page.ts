@@ -1,5 +1,5 @@
 import type { PopResult, StepRecord } from '../../../shared/result';
-import { errorTitles } from './error-titles';
+import { errorTitles } from '../../../shared/error-titles';
 import type { LinkPolicy } from './link-policy';
 import { escapeHtml, renderPage } from './page-style';
 import { popParamNames } from './pop-result';

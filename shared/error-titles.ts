@@ -1,6 +1,9 @@
-import type { ErrorCode } from '../../../shared/result';
+import type { ErrorCode } from './result';
 
-/** Headline of the error page for each error code, in the words a service-desk technician uses. */
+/**
+ * Heading for each error code, in the words a service-desk technician uses: the listener's error
+ * page, the tray and the renderer all show these.
+ */
 export const errorTitles: Record<ErrorCode, string> = {
   missing_param: 'The screen pop is missing a value',
   invalid_param: 'The screen pop contains an invalid value',

@@ -1,0 +1,73 @@
+import { configSchema, type Config } from '../../../shared/config';
+import { ToolboxError } from '../errors';
+import { buildFormCatalogue } from '../forms/catalogue';
+import { describeIssues, type IssueLine } from './issues';
+import { describeJsonError } from './json-error';
+import { removeComments } from './load';
+import { findSecretsInConfig } from './secrets-in-config';
+
+/** One problem of a config text: where it is and what to do, as the settings editor shows it. */
+export interface ConfigProblem {
+  /** Config path such as `psa.baseUrl`, or `line 3, column 7` for a JSON syntax error. */
+  path: string;
+  message: string;
+}
+
+/** The outcome of checking a config text: the config when it is usable, else every problem. */
+export type ConfigCheck = { ok: true; config: Config; problems: [] } | { ok: false; problems: ConfigProblem[] };
+
+function fromIssueLine(line: IssueLine): ConfigProblem {
+  return { path: line.path, message: `${line.problem} — ${line.fix}` };
+}
+
+/** Splits buildFormCatalogue's `<path>: <problem>` lines; form names contain no `: `. */
+function formProblems(error: ToolboxError): ConfigProblem[] {
+  return error.message
+    .split('\n')
+    .slice(1)
+    .map((line) => {
+      const separator = line.indexOf(': ');
+      if (separator < 0) return { path: 'rewst.forms', message: line };
+      return { path: line.slice(0, separator), message: line.slice(separator + 2) };
+    });
+}
+
+/**
+ * Checks config text as the loader would (JSON syntax, secrets written into the file, the
+ * schema) and also builds the form catalogue, so that form definitions the pipeline would reject
+ * are reported before the file is saved. Never throws for a bad config.
+ */
+export function checkConfigText(text: string): ConfigCheck {
+  const body = text.replace(/^\uFEFF/, '');
+
+  let data: unknown;
+  try {
+    data = JSON.parse(body);
+  } catch (error) {
+    if (!(error instanceof SyntaxError)) throw error;
+    const { reason, line, column } = describeJsonError(body, error);
+    const message = `${reason} — correct the JSON there; JSON allows no comments and no trailing commas`;
+    return { ok: false, problems: [{ path: `line ${line}, column ${column}`, message }] };
+  }
+
+  const input = removeComments(data);
+  const secrets = findSecretsInConfig(input);
+  const result = configSchema.safeParse(input);
+  if (secrets.lines.length > 0 || !result.success) {
+    // A secret key is also an unknown key to the schema; report it once, as a secret.
+    const reported = new Set(secrets.paths);
+    const schemaLines = result.success ? [] : describeIssues(result.error.issues, configSchema, input);
+    const lines = [...secrets.lines, ...schemaLines.filter((line) => !reported.has(line.path))];
+    return { ok: false, problems: lines.map(fromIssueLine) };
+  }
+
+  try {
+    buildFormCatalogue(result.data);
+  } catch (error) {
+    if (error instanceof ToolboxError && error.code === 'config_invalid') {
+      return { ok: false, problems: formProblems(error) };
+    }
+    throw error;
+  }
+  return { ok: true, config: result.data, problems: [] };
+}
