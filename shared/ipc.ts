@@ -19,10 +19,10 @@ export type ListenerState = z.infer<typeof listenerStateSchema>;
 
 export const listenerStatusSchema = z.object({
   state: listenerStateSchema,
-  /** Where screen pops go, e.g. http://127.0.0.1:17345; absent while stopped. */
+  /** Address screen pops go to, e.g. http://127.0.0.1:17345; absent while stopped. */
   url: z.string().optional(),
   port: z.number().int(),
-  /** Why the listener is stopped or the last pop failed, in words. */
+  /** Reason the listener is stopped or the last pop failed, in words. */
   message: z.string().optional(),
 });
 export type ListenerStatus = z.infer<typeof listenerStatusSchema>;
@@ -40,7 +40,7 @@ export const screenPopTemplateSchema = z.object({ formName: z.string(), url: z.s
 
 const none = z.undefined();
 
-/** Request and response schemas per channel: renderer → main, answered once. */
+/** Request and response schemas per channel, for calls from the renderer to main. */
 export const ipcChannels = {
   'history:list': { request: none, response: z.array(historyEntrySchema) },
   'forms:list': { request: none, response: z.array(formSummarySchema) },
@@ -75,7 +75,7 @@ export type IpcResponse<C extends IpcChannel> = z.infer<(typeof ipcChannels)[C][
 export const ipcEvents = {
   'history:changed': z.array(historyEntrySchema),
   'listener:changed': listenerStatusSchema,
-  /** Main asks the window to show a view, e.g. after a notification click. */
+  /** A view main wants the window to show, e.g. after a notification click. */
   'view:show': z.object({ view: z.enum(['popover', 'recent', 'settings', 'details']), historyId: id.optional() }),
 } as const;
 

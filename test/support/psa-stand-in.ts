@@ -29,7 +29,7 @@ export type CommonPsaFault = 'serverError' | 'hang' | 'malformedJson';
  */
 export interface PsaStandIn {
   type: PsaType;
-  /** Where the stand-in answers: the API root, or Autotask's zone discovery URL. */
+  /** The stand-in's API root, or Autotask's zone discovery URL. */
   url: string;
   /** The psa section of a config file pointing at this stand-in. */
   config: PsaConfig;

@@ -46,7 +46,7 @@ export const standInCompanies: ConfigInput['companies'] = [
 ];
 
 /**
- * Starts loopback stand-ins for a PSA (ConnectWise unless told otherwise),
+ * Starts loopback stand-ins for a PSA (ConnectWise by default),
  * the Microsoft identity platform with Graph, and Rewst, and builds a config
  * that points at them. The identity stand-in uses HTTPS, so the process must
  * trust the test certificate through NODE_EXTRA_CA_CERTS.

@@ -10,9 +10,9 @@ import { softenUnless } from './soften';
 import type { StepLog } from './step-log';
 
 /**
- * Works out who is calling and for which company: reads the ticket when the
- * pop lacks the contact or company, then the contact, then maps the company
- * the records point at. Each step's detail says which id came from where.
+ * Identifies the caller and their company. Reads the ticket when the pop
+ * lacks the contact or company, then the contact, then maps the company the
+ * records point at. Each step's detail records which id came from where.
  */
 export async function identifyCaller(state: PopState, log: StepLog, deps: PipelineDeps, signal?: AbortSignal): Promise<void> {
   const { params } = state;
@@ -59,8 +59,8 @@ export async function identifyCaller(state: PopState, log: StepLog, deps: Pipeli
 
 /**
  * Starts fetching the Graph token for the pop's company while the PSA calls
- * are in flight. Any failure is ignored here: the lookup asks again and
- * reports it.
+ * are in flight. Any failure is ignored here, because the lookup requests
+ * the token again and reports the failure.
  */
 function warmUpDirectoryToken(state: PopState, deps: PipelineDeps, signal?: AbortSignal): void {
   const company = deps.config.companies.find((entry) => entry.psaCompanyId === state.params.companyId);

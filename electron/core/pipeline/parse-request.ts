@@ -52,9 +52,13 @@ function toParams(query: PopQuery): PopParams {
   };
 }
 
-/** Reads a pop's query into params, treating unsubstituted values as missing. Never throws. */
+/**
+ * Reads a pop's query into params, treating unsubstituted values as missing.
+ * Returns no params instead of throwing for a query that is not all strings.
+ */
 export function readPopParams(query: RawPopQuery): PopParams {
-  return toParams(popQuerySchema.parse(query));
+  const parsed = popQuerySchema.safeParse(query);
+  return parsed.success ? toParams(parsed.data) : {};
 }
 
 /**
