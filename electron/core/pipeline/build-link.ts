@@ -27,7 +27,8 @@ export function checkLinkStep(link: string, rewstBaseUrl: string): StepOutcome<v
       fix: 'Check rewst.baseUrl in the config file and shorten long prefill templates for this form.',
     });
   }
-  return { value: undefined, detail: `https link on ${new URL(link).host}, ${link.length} characters` };
+  const url = new URL(link);
+  return { value: undefined, detail: `${url.protocol.replace(':', '')} link on ${url.host}, ${link.length} characters` };
 }
 
 /**
