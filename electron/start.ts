@@ -2,46 +2,44 @@
  * Entry point of `npm start`: runs the tray app in Electron when it can, and otherwise the
  * headless listener (`toolbox serve`) with the same arguments. Electron is never imported here.
  */
-import { spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { findElectronBinary } from './build/electron-binary';
+import { isBuildStale } from './build/freshness';
 import { exitProcess } from './core/cli/exit';
 import { runCli } from './core/cli/run';
 
 const repositoryRoot = path.resolve(__dirname, '..');
 const mainBundle = path.join(repositoryRoot, 'dist', 'electron', 'main.js');
 
-/**
- * Finds the Electron binary the `electron` package installed, without `require('electron')`:
- * that require downloads the binary from the network when it is missing.
- */
-function findElectronBinary(): string | undefined {
-  let packageFolder: string;
-  try {
-    packageFolder = path.dirname(require.resolve('electron/package.json'));
-  } catch {
-    return undefined;
-  }
-
-  const pathFile = path.join(packageFolder, 'path.txt');
-  if (!existsSync(pathFile)) return undefined;
-  const relativePath = readFileSync(pathFile, 'utf8').trim();
-
-  const distFolder = process.env.ELECTRON_OVERRIDE_DIST_PATH || path.join(packageFolder, 'dist');
-  const binary = path.join(distFolder, relativePath);
-  return existsSync(binary) ? binary : undefined;
-}
-
 function hasDisplay(): boolean {
   if (process.platform === 'win32' || process.platform === 'darwin') return true;
   return Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
 }
 
+/** Runs `npm run build` when an output is missing or older than the sources; false if it failed. */
+function buildIfNeeded(): boolean {
+  if (!isBuildStale(repositoryRoot)) return true;
+
+  process.stderr.write('Building the tray app first (npm run build).\n');
+  const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+  const result = spawnSync(npm, ['run', 'build'], {
+    cwd: repositoryRoot,
+    stdio: 'inherit',
+    shell: process.platform === 'win32',
+  });
+  return result.status === 0;
+}
+
 /** Says why the tray app cannot start here, or returns undefined when it can. */
 function reasonForHeadless(binary: string | undefined): string | undefined {
-  if (!binary) return 'no Electron binary is installed in node_modules/electron';
+  if (!binary) {
+    return 'no Electron binary was found in node_modules/electron/dist or ELECTRON_OVERRIDE_DIST_PATH';
+  }
   if (!hasDisplay()) return 'no display is available (neither DISPLAY nor WAYLAND_DISPLAY is set)';
-  if (!existsSync(mainBundle)) return `the tray app is not built yet (${mainBundle} is missing)`;
+  if (!buildIfNeeded()) return 'building the tray app failed (see the output above)';
+  if (!existsSync(mainBundle)) return `the tray app is not built (${mainBundle} is missing)`;
   return undefined;
 }
 
