@@ -15,17 +15,28 @@ export function isIdp(value: string): value is Idp {
   return (idpValues as readonly string[]).includes(value);
 }
 
+/** Returns what is wrong with a base URL from the config, or undefined when it is usable. */
+function findBaseUrlProblem(value: string): string | undefined {
+  if (!URL.canParse(value)) return 'must be an absolute URL such as https://…';
+
+  const url = new URL(value);
+  const loopbackHttp = url.protocol === 'http:' && isLoopbackHost(url.hostname);
+  if (url.protocol !== 'https:' && !loopbackHttp) {
+    return 'must use https (plain http is accepted only for 127.0.0.1, localhost or [::1])';
+  }
+  if (url.username || url.password || url.search || url.hash) {
+    return 'must not carry a user name, password, ?query or #fragment';
+  }
+  return undefined;
+}
+
 const httpsOrLoopbackUrl = z
   .string()
   .trim()
-  .refine((value) => URL.canParse(value), { message: 'must be an absolute URL such as https://…' })
-  .refine(
-    (value) => {
-      const url = new URL(value);
-      return url.protocol === 'https:' || (url.protocol === 'http:' && isLoopbackHost(url.hostname));
-    },
-    { message: 'must use https (plain http is accepted only for 127.0.0.1, localhost or [::1])' },
-  )
+  .check((context) => {
+    const problem = findBaseUrlProblem(context.value);
+    if (problem) context.issues.push({ code: 'custom', message: problem, input: context.value });
+  })
   .transform((value) => value.replace(/\/+$/, ''));
 
 /** True for the host names that always mean this machine. */
@@ -36,7 +47,7 @@ export function isLoopbackHost(hostname: string): boolean {
 const nonEmpty = z.string().trim().min(1, 'must not be empty');
 const numericId = z
   .union([z.string(), z.number()])
-  .transform((value) => String(value).trim())
+  .transform((value) => String(value).trim().replace(/^0+(?=\d)/, ''))
   .refine((value) => /^\d+$/.test(value), { message: 'must be the numeric PSA company id' });
 
 export const listenerConfigSchema = z.strictObject({
@@ -65,8 +76,13 @@ export type FormOverride = z.infer<typeof formOverrideSchema>;
 
 const formNamePattern = /^[A-Za-z0-9_.-]+$/;
 
+/** Rewst's address: scheme, host and port only, because form links are built under it. */
+const rewstBaseUrl = httpsOrLoopbackUrl.refine((value) => new URL(value).pathname === '/', {
+  message: 'must be the Rewst address without a path, such as https://app.rewst.io',
+});
+
 export const rewstConfigSchema = z.strictObject({
-  baseUrl: httpsOrLoopbackUrl.default('https://app.rewst.io'),
+  baseUrl: rewstBaseUrl.default('https://app.rewst.io'),
   forms: z
     .record(
       z.string().regex(formNamePattern, 'form names use only letters, digits, _ . and -'),
@@ -124,11 +140,14 @@ export type GraphConfig = z.infer<typeof graphConfigSchema>;
 const tenantId = z
   .string()
   .trim()
-  .refine((value) => /^[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}$/i.test(value) || /^[a-z0-9-]+(\.[a-z0-9-]+)+$/i.test(value), {
-    message: 'must be the tenant GUID or a verified domain such as contoso.onmicrosoft.com',
-  })
-  .refine((value) => !['common', 'organizations', 'consumers'].includes(value.toLowerCase()), {
-    message: 'must name one tenant; common, organizations and consumers do not work for app sign-in',
+  .check((context) => {
+    const value = context.value;
+    const isGuid = /^[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}$/i.test(value);
+    const isDomain = /^[a-z0-9-]+(\.[a-z0-9-]+)+$/i.test(value);
+    const message = ['common', 'organizations', 'consumers'].includes(value.toLowerCase())
+      ? 'must name one tenant; common, organizations and consumers do not work for app sign-in'
+      : 'must be the tenant GUID or a verified domain such as contoso.onmicrosoft.com';
+    if (!isGuid && !isDomain) context.issues.push({ code: 'custom', message, input: value });
   });
 
 export const companyMappingSchema = z.strictObject({

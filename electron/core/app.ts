@@ -7,6 +7,7 @@ import { createGraphClient } from './graph/graph-client';
 import { resolvePop } from './pipeline/resolve-pop';
 import { createLazyPsaClient } from './psa/create-client';
 import type { SecretStore } from './secrets/names';
+import { createSecretRedactor } from './secrets/redact';
 import { requireSecret } from './secrets/require-secret';
 
 /** A screen pop's query as it arrived; repeated parameters keep their first value. */
@@ -36,7 +37,9 @@ export interface Toolbox {
  * that is not set yet fails the pops that need it, not the start.
  */
 export function createToolbox(options: ToolboxOptions): Toolbox {
-  const { config, secrets, adapter, networkClient } = options;
+  const { config, adapter, networkClient } = options;
+  const redactor = createSecretRedactor(options.secrets);
+  const secrets = redactor.store;
   const forms = buildFormCatalogue(config);
   const psa = createLazyPsaClient(config.psa, secrets, adapter);
   const directory = config.graph
@@ -51,7 +54,7 @@ export function createToolbox(options: ToolboxOptions): Toolbox {
   return {
     config,
     forms,
-    resolvePop: (query, signal) => resolvePop(query, deps, signal),
+    resolvePop: async (query, signal) => redactor.redact(await resolvePop(query, deps, signal)),
     formNames: () => forms.names(),
   };
 }

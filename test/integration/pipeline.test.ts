@@ -228,6 +228,20 @@ describe.each(psaTypes)('pipeline with %s', (psaType) => {
       expect(result.warnings.join(' ')).toContain('PSA company 260');
     });
 
+    it('does not prefill a ticket that is not found', async () => {
+      const result = await pop({ ticket_id: '9999', contact_id: '101', form_name: 'password_reset' });
+      expect(result.ok).toBe(true);
+      expect(linkParams(result.link).ticket_id).toBeUndefined();
+    });
+
+    // Autotask files every contact under a company, so only the other PSAs have this case.
+    it.runIf(psaType !== 'autotask')('explains a contact without company', async () => {
+      standIns.psa.addContact({ id: 131, firstName: 'No', lastName: 'Company', email: 'nobody@contoso.com', company: null });
+      const result = await pop({ contact_id: '131', form_name: 'user_onboarding' });
+      expect(result.error?.code).toBe('unknown_company');
+      expect(result.error?.message).toContain('Contact 131 has no company');
+    });
+
     it('says which ids a form-only pop needs', async () => {
       const result = await pop({ form_name: 'password_reset', contact_id: '@contactid' });
       expect(result.error?.missing).toEqual(['ticket_id', 'company_id', 'contact_id']);

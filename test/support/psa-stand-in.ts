@@ -16,7 +16,8 @@ export interface ExtraContact {
   firstName: string;
   lastName: string;
   email: string;
-  company: { id: number; name: string };
+  /** Null files the contact under no company; Autotask has no such contact, so it rejects null. */
+  company: { id: number; name: string } | null;
 }
 
 /** Faults every PSA stand-in can produce for one contact. */
@@ -59,7 +60,7 @@ export async function startPsaStandIn(type: PsaType, port = 0): Promise<PsaStand
             id,
             firstName,
             lastName,
-            company: { ...company, identifier: company.name.replace(/\W/g, '') },
+            company: company && { ...company, identifier: company.name.replace(/\W/g, '') },
             items: [{ value: email, isDefault: true }],
           });
           server.fixtures.contacts.set(String(id), record);
@@ -77,6 +78,7 @@ export async function startPsaStandIn(type: PsaType, port = 0): Promise<PsaStand
         secret: { name: 'psa.secret', value: autotaskCredentials.secret },
         failContact: (id, fault) => server.failContact(id, { kind: fault }),
         addContact: ({ id, firstName, lastName, email, company }) => {
+          if (!company) throw new Error('Autotask files every contact under a company; give one.');
           const record = autotaskContact({ id, firstName, lastName, companyID: company.id, emails: [email] });
           server.fixtures.contacts.set(String(id), record);
         },

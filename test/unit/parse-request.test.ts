@@ -27,6 +27,14 @@ describe('readPopParams', () => {
     expect(readPopParams({ contact_id: value }).contactId).toBeUndefined();
   });
 
+  it('drops leading zeros of ids', () => {
+    expect(readPopParams({ contact_id: '00101' }).contactId).toBe('101');
+  });
+
+  it('treats all-zero ids as missing', () => {
+    expect(readPopParams({ contact_id: '000' }).contactId).toBeUndefined();
+  });
+
   it('ignores unknown parameters', () => {
     expect(readPopParams({ company_id: '1', extra: 'x' })).toEqual({ companyId: '1' });
   });
@@ -73,6 +81,18 @@ describe('checkPopParams', () => {
     const error = failure({ ...complete, contact_id: '42abc' });
     expect(error.code).toBe('invalid_param');
     expect(error.message).toContain('"42abc"');
+  });
+
+  it('explains a negative id', () => {
+    expect(failure({ ...complete, company_id: '-5' }).message).toContain('must be a positive whole number');
+  });
+
+  it('explains an id that is too long', () => {
+    expect(failure({ ...complete, company_id: '9'.repeat(20) }).message).toContain('more than 18 digits');
+  });
+
+  it('shortens a huge value in the message', () => {
+    expect(failure({ ...complete, contact_id: 'x'.repeat(3000) }).message.length).toBeLessThan(200);
   });
 
   it('rejects a non-numeric ticket id', () => {

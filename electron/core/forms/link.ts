@@ -57,7 +57,7 @@ export function findLinkProblem(link: string, rewstBaseUrl: string): string | un
   }
   if (url.username || url.password) return 'it carries user info before the host';
   if (link.length > MAX_LINK_LENGTH) {
-    return `it is ${link.length} characters long; browsers opened by the tray accept at most ${MAX_LINK_LENGTH}`;
+    return `it is ${link.length} characters long, and Windows opens links of at most ${MAX_LINK_LENGTH} characters`;
   }
   return undefined;
 }

@@ -24,7 +24,9 @@ export function checkLinkStep(link: string, rewstBaseUrl: string): StepOutcome<v
   const problem = findLinkProblem(link, rewstBaseUrl);
   if (problem) {
     throw new ToolboxError('link_rejected', `The form link was not opened because ${problem}.`, {
-      fix: 'Check rewst.baseUrl in the config file and shorten long prefill templates for this form.',
+      fix:
+        'Check rewst.baseUrl in the config file. For a long link, leave out prefill parameters ' +
+        'that can hold long PSA values, or shorten the form\'s prefill templates.',
     });
   }
   const url = new URL(link);

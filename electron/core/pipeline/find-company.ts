@@ -8,6 +8,8 @@ export interface CompanySources {
   pop?: string;
   /** The company the PSA files the caller's record under, and which record said so. */
   record?: { companyId: string; from: string };
+  /** The record that was read but carries no company, e.g. `contact 110`. */
+  recordWithoutCompany?: string;
 }
 
 /**
@@ -22,8 +24,18 @@ export function findCompany(companies: Config['companies'], sources: CompanySour
   const recordCompany = mapped(record?.companyId);
   const popCompany = mapped(pop);
   const company = recordCompany ?? popCompany;
-  const wantedId = record?.companyId ?? pop ?? '';
+  const wantedId = record?.companyId ?? pop;
 
+  if (wantedId === undefined) {
+    const what = sources.recordWithoutCompany
+      ? `${capitalize(sources.recordWithoutCompany)} has no company the PSA API user can read`
+      : 'No company could be found for the caller';
+    throw new ToolboxError('unknown_company', `${what}, and the screen pop carried no company_id.`, {
+      fix:
+        'Add company_id=@companyid to the 1Stream Screen Pop URL template, or let the PSA API ' +
+        "user's security role read companies.",
+    });
+  }
   if (!company) {
     throw new ToolboxError('unknown_company', `PSA company ${wantedId} is not mapped to a Rewst organization.`, {
       fix: `Add an entry with "psaCompanyId": "${wantedId}", its rewstOrgId, idp and tenantId to companies in the config file.`,
@@ -36,8 +48,8 @@ export function findCompany(companies: Config['companies'], sources: CompanySour
 
   const warning =
     company === recordCompany
-      ? `The screen pop named PSA company ${pop}, but ${record.from} belongs to ${company.name} (PSA company ${company.psaCompanyId}); the form uses ${company.name}.`
-      : `${capitalize(record.from)} belongs to PSA company ${record.companyId}, which has no mapping; the form uses ${company.name} from the screen pop.`;
+      ? `The screen pop named PSA company ${pop}, but ${record.from} belongs to PSA company ${company.psaCompanyId} (${company.name}), so the form uses that company.`
+      : `${capitalize(record.from)} belongs to PSA company ${record.companyId}, which has no mapping, so the form uses PSA company ${company.psaCompanyId} (${company.name}) from the screen pop.`;
   return { value: company, status: 'warning', detail: `${detail}; ${warning}`, warning };
 }
 

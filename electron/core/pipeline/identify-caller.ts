@@ -25,7 +25,11 @@ export async function identifyCaller(state: PopState, log: StepLog, deps: Pipeli
   if (params.ticketId && (!params.contactId || !params.companyId)) {
     const ticketId = params.ticketId;
     const canGoOnWithout = Boolean(params.contactId ?? params.companyId);
-    ticket = await log.run('get_ticket', () => softenUnless(!canGoOnWithout, state, getTicket(psa, ticketId, signal)));
+    ticket = await log.run('get_ticket', async () => {
+      const outcome = await softenUnless(!canGoOnWithout, state, getTicket(psa, ticketId, signal));
+      if (!outcome.value && outcome.code === 'ticket_not_found') state.ticketNotFound = true;
+      return outcome;
+    });
   } else {
     log.skip('get_ticket', params.ticketId ? 'the pop carried the contact and company' : 'the pop carried no ticket');
   }
@@ -49,6 +53,7 @@ export async function identifyCaller(state: PopState, log: StepLog, deps: Pipeli
   const sources: CompanySources = { pop: params.companyId };
   if (state.contact?.companyId) sources.record = { companyId: state.contact.companyId, from: `contact ${state.contact.id}` };
   else if (ticket?.companyId) sources.record = { companyId: ticket.companyId, from: `ticket ${ticket.id}` };
+  else if (state.contact) sources.recordWithoutCompany = `contact ${state.contact.id}`;
 
   state.company = await log.run('find_company', () => {
     const outcome = findCompany(config.companies, sources);

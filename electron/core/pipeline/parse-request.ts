@@ -13,11 +13,16 @@ function isUnsubstituted(value: string): boolean {
   return ['', '0', 'null', 'undefined'].includes(value.toLowerCase()) || value.startsWith('@');
 }
 
+/** Drops leading zeros, so `00101` and `101` name the same PSA record. */
+function normalizeDigits(value: string): string {
+  return /^\d+$/.test(value) ? value.replace(/^0+(?=\d)/, '') : value;
+}
+
 const popValue = z
   .string()
   .optional()
   .transform((value) => {
-    const trimmed = value?.trim();
+    const trimmed = value === undefined ? undefined : normalizeDigits(value.trim());
     return trimmed === undefined || isUnsubstituted(trimmed) ? undefined : trimmed;
   });
 
@@ -97,15 +102,21 @@ function checkRequiredParams(raw: PopQuery): void {
 function checkIds(raw: PopQuery): void {
   for (const name of idParams) {
     const value = raw[name];
-    if (value !== undefined && !/^\d{1,18}$/.test(value)) {
-      throw new ToolboxError('invalid_param', `${name} "${value}" is not a PSA id: it must be a number.`, {
-        fix: `Use the PSA's numeric id in the 1Stream template (for ${name}, the @${name.replace('_', '')} variable).`,
-      });
-    }
+    if (value === undefined || /^\d{1,18}$/.test(value)) continue;
+
+    const problem = /^\d+$/.test(value) ? 'has more than 18 digits' : 'must be a positive whole number';
+    throw new ToolboxError('invalid_param', `${name} "${shorten(value)}" is not a PSA id: it ${problem}.`, {
+      fix: `Use the PSA's numeric id in the 1Stream template (for ${name}, the @${name.replace('_', '')} variable).`,
+    });
   }
+}
+
+/** Keeps messages readable when a pop carries a very long value. */
+function shorten(value: string): string {
+  return value.length > 60 ? `${value.slice(0, 60)}… (${value.length} characters)` : value;
 }
 
 function describeUnknownForm(name: string, isBuiltin: boolean, forms: FormCatalogue): string {
   if (isBuiltin) return `The form "${name}" is built in but has no Rewst formId configured.`;
-  return `The form "${name}" is not configured. Configured forms: ${forms.names().join(', ') || 'none'}.`;
+  return `The form "${shorten(name)}" is not configured. Configured forms: ${forms.names().join(', ') || 'none'}.`;
 }

@@ -13,6 +13,8 @@ export interface PopState {
   contact?: PsaContact;
   idp?: Idp;
   user?: DirectoryUser;
+  /** True when the PSA has no ticket with the pop's ticket_id, so the id is not prefilled. */
+  ticketNotFound?: boolean;
   warnings: string[];
 }
 
@@ -20,7 +22,7 @@ export interface PopState {
 export function toTemplateContext(state: PopState): TemplateContext {
   const { params, company, contact, user } = state;
   return {
-    'ticket.id': params.ticketId,
+    'ticket.id': state.ticketNotFound ? undefined : params.ticketId,
     'company.id': company?.psaCompanyId ?? params.companyId,
     'company.name': company?.name,
     'org.id': company?.rewstOrgId,

@@ -1,3 +1,4 @@
+import type { ErrorCode } from '../../../shared/result';
 import { toToolboxError } from '../errors';
 import type { PopState } from './pop-state';
 import type { StepOutcome } from './step-log';
@@ -11,14 +12,14 @@ export async function softenUnless<T>(
   required: boolean,
   state: PopState,
   step: Promise<StepOutcome<T>>,
-): Promise<StepOutcome<T | undefined>> {
+): Promise<StepOutcome<T | undefined> & { code?: ErrorCode }> {
   try {
     return await step;
   } catch (error) {
     const failure = toToolboxError(error);
     if (required || failure.code === 'internal_error') throw failure;
 
-    state.warnings.push(`${failure.message} The form opens without these details.`);
-    return { value: undefined, status: 'warning', detail: failure.message };
+    state.warnings.push(`${failure.message} The pop continues without these details.`);
+    return { value: undefined, status: 'warning', detail: failure.message, code: failure.code };
   }
 }
