@@ -4,12 +4,14 @@
  */
 import path from 'node:path';
 
-import { app, clipboard } from 'electron';
+import { app, clipboard, Menu } from 'electron';
 
 import { stopRuntimeOnQuit } from './app/lifecycle';
+import { parseLaunchOptions } from './app/launch-options';
 import { setUpLogging } from './app/logging';
 import { createServices } from './app/services';
 import { createTrayActions } from './app/tray-actions';
+import { UsageError } from './core/cli/command';
 import { createLogger } from './core/log';
 import { createIpcHandlers } from './ipc/handlers';
 import { registerIpcHandlers } from './ipc/register';
@@ -30,13 +32,20 @@ if (!app.requestSingleInstanceLock()) {
   // Another instance runs the listener; it shows its window on 'second-instance'.
   app.quit();
 } else {
-  app.whenReady().then(start, (error: unknown) => {
-    console.error('Technician Toolbox failed to start:', error);
-    app.exit(1);
-  });
+  app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => {
+      // A wrong --config or --port needs its message only, not a stack trace.
+      const detail = error instanceof UsageError ? error.message : error;
+      console.error('Technician Toolbox failed to start:', detail);
+      app.exit(1);
+    });
 }
 
 async function start(): Promise<void> {
+  // argv[0] is the executable; the app folder and Chromium's switches are skipped by the parser.
+  const launch = parseLaunchOptions(process.argv.slice(1));
   const logDir = app.getPath('logs');
   setUpLogging(logDir);
   const log = createLogger('main');
@@ -44,11 +53,17 @@ async function start(): Promise<void> {
   if (process.platform === 'win32') app.setAppUserModelId(APP_USER_MODEL_ID);
 
   hardenApp(log);
+  // Electron's default menu offers the developer tools and links to electronjs.org.
+  Menu.setApplicationMenu(null);
   serveRenderer(path.join(__dirname, '..', 'renderer'));
 
   // The hook reads the tray created below; the e2e test calls it only after start-up.
-  const recordLink = e2eHooksEnabled() ? installE2eHooks(() => tray.menuTemplate()) : undefined;
-  const { runtime, configFile, secrets, openLink } = createServices(log, recordLink);
+  const recordLink = e2eHooksEnabled(app.isPackaged)
+    ? installE2eHooks(() => tray.menuTemplate())
+    : undefined;
+  const { paths, runtime, configFile, secrets, openLink } = createServices(log, launch, recordLink);
+  const portNote = launch.port === undefined ? '' : `, listener port ${launch.port} from --port`;
+  log.info(`Using config ${paths.config}${portNote}.`);
   const windows = createWindowManager(log);
   const writeClipboard = (text: string) => clipboard.writeText(text);
 

@@ -32,12 +32,34 @@ function buildIfNeeded(): boolean {
   return result.status === 0;
 }
 
+/**
+ * Downloads the Electron binary with the electron package's own installer, which fetches it
+ * from GitHub. Runs only on a machine with a display, and never in CI or when
+ * TOOLBOX_NO_ELECTRON_DOWNLOAD is set, so headless servers and test runs stay offline.
+ */
+function downloadElectron(): string | undefined {
+  if (!hasDisplay() || process.env.CI || process.env.TOOLBOX_NO_ELECTRON_DOWNLOAD) return undefined;
+
+  let installer: string;
+  try {
+    installer = path.join(path.dirname(require.resolve('electron/package.json')), 'install.js');
+  } catch {
+    return undefined;
+  }
+  process.stderr.write('Downloading the Electron binary for the tray app (first start only).\n');
+  spawnSync(process.execPath, [installer], { stdio: 'inherit', timeout: 10 * 60_000 });
+  return findElectronBinary();
+}
+
 /** Says why the tray app cannot start here, or returns undefined when it can. */
 function reasonForHeadless(binary: string | undefined): string | undefined {
-  if (!binary) {
-    return 'no Electron binary was found in node_modules/electron/dist or ELECTRON_OVERRIDE_DIST_PATH';
-  }
   if (!hasDisplay()) return 'no display is available (neither DISPLAY nor WAYLAND_DISPLAY is set)';
+  if (!binary) {
+    return (
+      'no Electron binary was found in node_modules/electron/dist or ELECTRON_OVERRIDE_DIST_PATH ' +
+      '(on a desktop with internet access, `npx install-electron` downloads it)'
+    );
+  }
   if (!buildIfNeeded()) return 'building the tray app failed (see the output above)';
   if (!existsSync(mainBundle)) return `the tray app is not built (${mainBundle} is missing)`;
   return undefined;
@@ -53,7 +75,7 @@ function runElectron(binary: string, args: string[]): void {
 }
 
 const args = process.argv.slice(2);
-const binary = findElectronBinary();
+const binary = findElectronBinary() ?? downloadElectron();
 const reason = reasonForHeadless(binary);
 
 if (binary && !reason) {

@@ -29,5 +29,7 @@ export const errorTitles: Record<ErrorCode, string> = {
   config_invalid: 'The Technician Toolbox configuration is invalid',
   secret_missing: 'A required secret is not stored in the keychain',
   keychain_unavailable: 'The keychain could not be read',
+  form_open_failed: 'The form could not be opened in your browser',
+  shutting_down: 'Technician Toolbox is shutting down',
   internal_error: 'Technician Toolbox failed unexpectedly',
 };

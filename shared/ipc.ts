@@ -13,6 +13,8 @@ import { popResultSchema } from './result';
 const id = z.string().trim().min(1).max(100);
 const psaId = z.string().trim().regex(/^\d{1,18}$/, 'must be a numeric PSA id');
 const formName = z.string().trim().min(1).max(100);
+/** Longer than any name in secretNames; main checks the exact name and rejects unknown ones. */
+const secretName = z.string().min(1).max(100);
 
 export const listenerStateSchema = z.enum(['ready', 'working', 'failed', 'stopped']);
 export type ListenerState = z.infer<typeof listenerStateSchema>;
@@ -30,7 +32,12 @@ export type ListenerStatus = z.infer<typeof listenerStatusSchema>;
 export const configIssueSchema = z.object({ path: z.string(), message: z.string() });
 export type ConfigIssue = z.infer<typeof configIssueSchema>;
 
-export const configCheckSchema = z.object({ ok: z.boolean(), issues: z.array(configIssueSchema) });
+export const configCheckSchema = z.object({
+  ok: z.boolean(),
+  issues: z.array(configIssueSchema),
+  /** Settings that are valid but fail when a screen pop arrives, such as an unsupported idp. */
+  warnings: z.array(configIssueSchema).optional(),
+});
 
 export const secretStatusSchema = z.object({ name: z.string(), description: z.string(), isSet: z.boolean() });
 
@@ -58,8 +65,8 @@ export const ipcChannels = {
   'config:save': { request: z.object({ text: z.string().max(1_000_000) }), response: configCheckSchema },
   'secrets:status': { request: none, response: z.array(secretStatusSchema) },
   /** Write-only: the value goes to the keychain and is never sent back. */
-  'secrets:set': { request: z.object({ name: z.string(), value: z.string().min(1).max(10_000) }), response: none },
-  'secrets:delete': { request: z.object({ name: z.string() }), response: none },
+  'secrets:set': { request: z.object({ name: secretName, value: z.string().min(1).max(10_000) }), response: none },
+  'secrets:delete': { request: z.object({ name: secretName }), response: none },
   'listener:status': { request: none, response: listenerStatusSchema },
   'listener:pause': { request: none, response: listenerStatusSchema },
   'listener:resume': { request: none, response: listenerStatusSchema },

@@ -26,6 +26,8 @@ export const errorCodes = [
   'config_invalid',
   'secret_missing',
   'keychain_unavailable',
+  'form_open_failed',
+  'shutting_down',
   'internal_error',
 ] as const;
 

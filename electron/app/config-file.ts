@@ -11,6 +11,8 @@ import type { Logger } from '../core/log';
 export interface ConfigCheckResponse {
   ok: boolean;
   issues: ConfigIssue[];
+  /** Settings that are valid but fail when a screen pop arrives; absent while there are issues. */
+  warnings?: ConfigIssue[];
 }
 
 /** Reads, checks and saves the config file the app uses. */
@@ -43,7 +45,8 @@ export function createConfigFile(options: ConfigFileOptions): ConfigFile {
 
     check(text) {
       const result = checkConfigText(text);
-      return { ok: result.ok, issues: result.problems };
+      if (!result.ok) return { ok: false, issues: result.problems };
+      return { ok: true, issues: [], warnings: result.warnings };
     },
 
     async save(text) {
@@ -54,7 +57,7 @@ export function createConfigFile(options: ConfigFileOptions): ConfigFile {
       await writeFileAtomic(path, text.endsWith('\n') ? text : `${text}\n`);
       log.info(`Saved the config to ${path} from Settings.`);
       await options.onSaved(result.config);
-      return { ok: true, issues: [] };
+      return { ok: true, issues: [], warnings: result.warnings };
     },
   };
 }

@@ -22,6 +22,8 @@ export interface RuntimeOptions {
   paths: { config: string; history: string };
   version: string;
   secrets: SecretStore;
+  /** Port from the `--port` launch option, which takes the place of listener.port. */
+  listenerPort?: number;
   /** Transports built on Electron's net.fetch; absent under plain Node. */
   network?: { adapter?: AxiosAdapter; networkClient?: INetworkModule };
   openLink: LinkOpener;
@@ -75,6 +77,9 @@ export function createRuntime(options: RuntimeOptions): Runtime {
   let stopReason: string | undefined;
   let isPaused = false;
   let entries: HistoryEntry[] = [];
+  // Every step that starts or stops the listener runs after the previous one has finished, so
+  // a pause sent while a resume is still starting the listener closes that listener.
+  let listenerSteps: Promise<unknown> = Promise.resolve();
 
   const emitChange = () => changeListeners.forEach((notify) => notify());
 
@@ -114,13 +119,22 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     emitChange();
   }
 
+  function serialise<T>(step: () => Promise<T>): Promise<T> {
+    const result = listenerSteps.then(step);
+    listenerSteps = result.catch(() => undefined);
+    return result;
+  }
+
+  const portOf = (current: Config) => options.listenerPort ?? current.listener.port;
+
   async function startListening(): Promise<void> {
     if (!config || !toolbox || isPaused || listener) return;
     const current = config;
+    const port = portOf(current);
     try {
       if (current.listener.requireApiKey) await requireSecret(options.secrets, 'listener.apiKey');
       listener = await startListener({
-        port: current.listener.port,
+        port,
         version: options.version,
         rewstBaseUrl: current.rewst.baseUrl,
         popMode: current.listener.popMode,
@@ -136,14 +150,15 @@ export function createRuntime(options: RuntimeOptions): Runtime {
       });
       stopReason = undefined;
     } catch (error) {
-      stopReason = describeStartFailure(error, current.listener.port, options.paths.config);
+      const portSource = options.listenerPort === undefined ? 'config' : 'option';
+      stopReason = describeStartFailure(error, port, options.paths.config, portSource);
       log.error(`The listener did not start: ${stopReason}`);
     }
     emitChange();
   }
 
   function status(): ListenerStatus {
-    const port = config?.listener.port ?? DEFAULT_PORT;
+    const port = config ? portOf(config) : (options.listenerPort ?? DEFAULT_PORT);
     if (setupProblem) return { state: 'stopped', port, message: `needs setup: ${setupProblem}` };
     if (isPaused) {
       return {
@@ -171,39 +186,43 @@ export function createRuntime(options: RuntimeOptions): Runtime {
         setupProblem = describeSetupProblem(error, options.paths.config);
         log.warn(`Technician Toolbox needs setup: ${setupProblem}`);
       }
-      await startListening();
+      await serialise(startListening);
       emitChange();
     },
-    stop: stopListening,
+    stop: () => serialise(stopListening),
     status,
     config: () => (setupProblem ? undefined : config),
     needsSetup: () => setupProblem !== undefined,
     paused: () => isPaused,
-    async pause() {
-      isPaused = true;
-      await stopListening();
-      log.info('Listener paused from the tray.');
-      emitChange();
-      return status();
-    },
-    async resume() {
-      isPaused = false;
-      log.info('Listener resumed from the tray.');
-      await startListening();
-      emitChange();
-      return status();
-    },
-    async applyConfig(next) {
-      await stopListening();
-      buildToolbox(next);
-      await startListening();
-      emitChange();
-    },
-    async reloadSecrets() {
-      if (config) buildToolbox(config);
-      await startListening();
-      emitChange();
-    },
+    pause: () =>
+      serialise(async () => {
+        isPaused = true;
+        await stopListening();
+        log.info('Listener paused from the tray.');
+        emitChange();
+        return status();
+      }),
+    resume: () =>
+      serialise(async () => {
+        isPaused = false;
+        log.info('Listener resumed from the tray.');
+        await startListening();
+        emitChange();
+        return status();
+      }),
+    applyConfig: (next) =>
+      serialise(async () => {
+        await stopListening();
+        buildToolbox(next);
+        await startListening();
+        emitChange();
+      }),
+    reloadSecrets: () =>
+      serialise(async () => {
+        if (config) buildToolbox(config);
+        await startListening();
+        emitChange();
+      }),
     history: () => entries,
     forms() {
       if (!toolbox) return [];

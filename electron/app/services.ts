@@ -10,6 +10,7 @@ import { createFetchNetworkModule } from '../net/msal-network';
 import type { FetchFunction } from '../net/net-errors';
 import { createLinkOpener, type LinkOpener } from '../shell/link-opener';
 import { createConfigFile, type ConfigFile } from './config-file';
+import type { LaunchOptions } from './launch-options';
 import { createRuntime, type Runtime } from './runtime';
 
 /** The Electron-free services main wires to the tray, the windows and IPC. */
@@ -24,14 +25,16 @@ export interface Services {
 /**
  * Builds the services with Electron's adapters: PSA, Graph and sign-in requests go through
  * net.fetch (system proxy, PAC, OS certificate store), links through shell.openExternal behind
- * the allowlist, unless `openExternal` replaces it (the e2e hooks). The config file is the one
- * the CLI uses too: TOOLBOX_CONFIG, else config.json in the userData folder.
+ * the allowlist, unless `openExternal` replaces it (the e2e hooks). The config file is chosen as
+ * the CLI chooses it: the `--config` launch option, then TOOLBOX_CONFIG, then config.json in the
+ * userData folder. The `--port` launch option takes the place of listener.port.
  */
 export function createServices(
   log: Logger,
+  launch: LaunchOptions,
   openExternal?: (url: string) => Promise<void>,
 ): Services {
-  const paths = resolvePaths();
+  const paths = resolvePaths(launch.config);
   const secrets = createKeytarStore({
     service: process.env[KEYCHAIN_SERVICE_ENV_VAR] || undefined,
   });
@@ -47,6 +50,7 @@ export function createServices(
     paths,
     version: app.getVersion(),
     secrets,
+    listenerPort: launch.port,
     network: {
       adapter: createFetchAdapter(fetchFunction),
       networkClient: createFetchNetworkModule(fetchFunction),

@@ -8,20 +8,29 @@ export function describeError(error: unknown): string {
 }
 
 /**
- * Describes why the listener did not start. A port in use names the port, where to change it,
- * and that the 1Stream template must change with it.
+ * Describes why the listener did not start. A port in use names the port, where to change it
+ * (listener.port in Settings, or the `--port` launch option when that chose the port), and that
+ * the 1Stream template must change with it.
  */
-export function describeStartFailure(error: unknown, port: number, configFile: string): string {
+export function describeStartFailure(
+  error: unknown,
+  port: number,
+  configFile: string,
+  portSource: 'config' | 'option' = 'config',
+): string {
   const cause =
     error instanceof ToolboxError ? (error.cause as NodeJS.ErrnoException | undefined) : undefined;
-  if (cause?.code === 'EADDRINUSE') {
-    return (
-      `Port ${port} on 127.0.0.1 is already in use. Quit the program on that port (often ` +
-      `another Technician Toolbox or \`toolbox serve\`), or set listener.port to a free port in ` +
-      `Settings (${configFile}) and update the 1Stream Screen Pop URL to match.`
-    );
-  }
-  return describeError(error);
+  if (cause?.code !== 'EADDRINUSE') return describeError(error);
+
+  const change =
+    portSource === 'option'
+      ? 'start the app with another --port value'
+      : `set listener.port to a free port in Settings (${configFile})`;
+  return (
+    `Port ${port} on 127.0.0.1 is already in use. Quit the program on that port (often ` +
+    `another Technician Toolbox or \`toolbox serve\`), or ${change} and update the 1Stream ` +
+    'Screen Pop URL to match.'
+  );
 }
 
 /**

@@ -26,6 +26,8 @@ export const httpStatusByCode: Record<ErrorCode, number> = {
   config_invalid: 500,
   secret_missing: 500,
   keychain_unavailable: 500,
+  form_open_failed: 500,
+  shutting_down: 503,
   internal_error: 500,
 };
 

@@ -21,10 +21,18 @@ export interface IpcHandlerDeps {
   showView: (view: Exclude<WindowView, 'popover'>, historyId?: string) => void;
 }
 
+/** How much of an unknown secret name an error message quotes; the rest is only counted. */
+const QUOTED_NAME_LENGTH = 40;
+
 function toSecretName(name: string): SecretName {
   if (isSecretName(name)) return name;
+
+  const quoted =
+    name.length <= QUOTED_NAME_LENGTH
+      ? JSON.stringify(name)
+      : `${JSON.stringify(name.slice(0, QUOTED_NAME_LENGTH))}… (${name.length} characters)`;
   throw new Error(
-    `Unknown secret name "${name}"; use one of: ${Object.keys(secretNames).join(', ')}.`,
+    `Unknown secret name ${quoted}; use one of: ${Object.keys(secretNames).join(', ')}.`,
   );
 }
 

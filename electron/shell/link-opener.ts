@@ -28,7 +28,8 @@ function describeUrlForLog(url: string): string {
 /**
  * Creates the only path by which the app opens a browser. A link is opened when it is https on
  * exactly the configured Rewst host, carries no user info and stays under the Windows length
- * limit (findLinkProblem). Everything else is rejected and logged, and never throws.
+ * limit (findLinkProblem), and then in its normalised form (`new URL(url).href`). Everything
+ * else is rejected and logged, and the opener never throws.
  */
 export function createLinkOpener(options: LinkOpenerOptions): LinkOpener {
   const { log } = options;
@@ -48,7 +49,9 @@ export function createLinkOpener(options: LinkOpenerOptions): LinkOpener {
     }
 
     try {
-      await options.openExternal(url);
+      // The browser receives the parsed form: percent-encoded, host lower-cased, no stray spaces
+      // or raw non-ASCII characters for the OS URL handler to read differently.
+      await options.openExternal(new URL(url).href);
       return { opened: true };
     } catch (error) {
       const detail = error instanceof Error ? error.message : String(error);

@@ -1,5 +1,6 @@
 import { Notification } from 'electron';
 
+import { cleanDisplayText } from '../../shared/display-text';
 import type { HistoryEntry } from '../../shared/history';
 import type { Logger } from '../core/log';
 import { describeCaller, describeFailure, truncate } from '../tray/labels';
@@ -17,9 +18,12 @@ export interface PopNotifierOptions {
   log: Logger;
 }
 
-/** Title and body of the notification for a pop. */
+/**
+ * Title and body of the notification for a pop. The form name comes from the pop URL and the
+ * caller from the PSA, so both are cleaned of control and bidi characters (cleanDisplayText).
+ */
 export function describeNotification(entry: HistoryEntry, formLabel: (name: string) => string) {
-  const form = entry.params.formName ? formLabel(entry.params.formName) : 'form';
+  const form = entry.params.formName ? cleanDisplayText(formLabel(entry.params.formName)) : 'form';
   const caller = describeCaller(entry);
   if (entry.ok) {
     const warnings = entry.warnings.length > 0 ? ` (${entry.warnings.length} warning(s))` : '';

@@ -1,6 +1,9 @@
 import type { MenuItemConstructorOptions } from 'electron';
 
-/** Set to `1` only by the Electron end-to-end test; the hooks do not exist otherwise. */
+/**
+ * Set to `1` only by the Electron end-to-end test; the hooks do not exist otherwise, and never
+ * in a packaged app.
+ */
 export const E2E_HOOKS_ENV = 'TOOLBOX_E2E_HOOKS';
 
 /** A menu item as the e2e test reads it: labels, state and children, without functions. */
@@ -21,8 +24,16 @@ export interface E2eHooks {
   openedLinks(): string[];
 }
 
-export function e2eHooksEnabled(env: NodeJS.ProcessEnv = process.env): boolean {
-  return env[E2E_HOOKS_ENV] === '1';
+/**
+ * Returns whether to install the hooks: TOOLBOX_E2E_HOOKS is 1 and the app runs from the
+ * repository. An installed app ignores the variable, because the hooks replace the browser with
+ * a recorder and no form would open.
+ */
+export function e2eHooksEnabled(
+  isPackaged: boolean,
+  env: NodeJS.ProcessEnv = process.env,
+): boolean {
+  return !isPackaged && env[E2E_HOOKS_ENV] === '1';
 }
 
 function snapshot(items: MenuItemConstructorOptions[]): MenuSnapshot[] {
@@ -37,8 +48,8 @@ function snapshot(items: MenuItemConstructorOptions[]): MenuSnapshot[] {
 
 /**
  * Exposes the tray menu and the opened links on `globalThis.__toolboxE2e` for the Playwright
- * `_electron` test, which cannot click a native tray menu. Does nothing unless
- * TOOLBOX_E2E_HOOKS is 1. Returns the function that records a link instead of opening a
+ * `_electron` test, which cannot click a native tray menu. Main calls it only when
+ * e2eHooksEnabled returns true. Returns the function that records a link instead of opening a
  * browser, which main uses in place of shell.openExternal while the hooks are on.
  */
 export function installE2eHooks(

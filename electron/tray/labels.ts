@@ -1,3 +1,4 @@
+import { cleanDisplayText } from '../../shared/display-text';
 import type { HistoryEntry } from '../../shared/history';
 import type { ListenerStatus } from '../../shared/ipc';
 
@@ -12,11 +13,13 @@ export function truncate(text: string, max: number): string {
 }
 
 /**
- * Escapes text from the PSA for a menu label. Electron reads a single `&` as a mnemonic marker
- * (on Windows and Linux) and hides it, and `&&` shows one `&`.
+ * Escapes text from the PSA for a menu label. Control characters become spaces and bidi
+ * controls are removed (cleanDisplayText), so a newline cannot split the item and U+202E cannot
+ * reverse it. Electron reads a single `&` as a mnemonic marker (on Windows and Linux) and hides
+ * it, and `&&` shows one `&`.
  */
 export function escapeMenuText(text: string): string {
-  return text.replace(/&/g, '&&');
+  return cleanDisplayText(text).replace(/&/g, '&&');
 }
 
 /** Returns a pop's menu label, `#ticket · contact · company`, with ids where names are unknown. */
@@ -39,14 +42,14 @@ export function describeCaller(entry: HistoryEntry): string {
     subject.contactName ?? (params.contactId ? `contact ${params.contactId}` : undefined);
   const company =
     subject.companyName ?? (params.companyId ? `company ${params.companyId}` : undefined);
-  return [contact, company].filter(Boolean).join(' · ') || 'unknown caller';
+  return cleanDisplayText([contact, company].filter(Boolean).join(' · ')) || 'unknown caller';
 }
 
 /** Returns the first line of a failed pop's error message, shortened for a menu or a toast. */
 export function describeFailure(entry: HistoryEntry, max = MAX_LABEL_LENGTH): string {
   const message = entry.error?.message ?? 'The screen pop failed for an unknown reason.';
   const firstLine = message.split('\n')[0] ?? message;
-  return truncate(firstLine, max);
+  return truncate(cleanDisplayText(firstLine), max);
 }
 
 /** Returns the label of a failed pop in the Errors submenu: `#ticket: reason`. */
@@ -71,7 +74,8 @@ export function describeStatus(status: ListenerStatus): string {
 
 /** Returns the tray tooltip: the product name and the state in words. */
 export function describeTooltip(status: ListenerStatus): string {
-  return truncate(`Technician Toolbox: ${describeStatus(status)}`, MAX_TOOLTIP_LENGTH);
+  const text = cleanDisplayText(`Technician Toolbox: ${describeStatus(status)}`);
+  return truncate(text, MAX_TOOLTIP_LENGTH);
 }
 
 /** Returns the status line of the menu, shortened and escaped. */

@@ -16,25 +16,25 @@ function clamp(value: number, min: number, max: number): number {
 /**
  * Places the popover next to the tray icon: centred on it, below a tray at the top of the
  * screen (macOS, many Linux panels) or above one at the bottom (Windows), and always inside
- * the work area. Linux often reports empty tray bounds, so the cursor position is used instead.
+ * the work area. A work area smaller than the popover (1366×768 at 150% scaling leaves about
+ * 911×472 DIP) shrinks it to fit, and its lists scroll. Linux often reports empty tray bounds,
+ * so the cursor position is used instead.
  */
 export function positionPopover(
   tray: Bounds,
   size: { width: number; height: number },
   workArea: Bounds,
   cursor: { x: number; y: number },
-): { x: number; y: number } {
+): Bounds {
   const anchor =
     tray.width > 0 && tray.height > 0 ? tray : { x: cursor.x, y: cursor.y, width: 0, height: 0 };
+  const width = Math.min(size.width, workArea.width);
+  const height = Math.min(size.height, workArea.height);
   const centreX = anchor.x + anchor.width / 2;
   const trayAtTop = anchor.y + anchor.height / 2 < workArea.y + workArea.height / 2;
 
-  const preferredY = trayAtTop ? anchor.y + anchor.height + GAP : anchor.y - size.height - GAP;
-  const x = clamp(
-    Math.round(centreX - size.width / 2),
-    workArea.x,
-    workArea.x + workArea.width - size.width,
-  );
-  const y = clamp(Math.round(preferredY), workArea.y, workArea.y + workArea.height - size.height);
-  return { x, y };
+  const preferredY = trayAtTop ? anchor.y + anchor.height + GAP : anchor.y - height - GAP;
+  const x = clamp(Math.round(centreX - width / 2), workArea.x, workArea.x + workArea.width - width);
+  const y = clamp(Math.round(preferredY), workArea.y, workArea.y + workArea.height - height);
+  return { x, y, width, height };
 }

@@ -4,7 +4,7 @@ import type { IpcEvent, IpcEventPayload } from '../../shared/ipc';
 import type { Logger } from '../core/log';
 import { sendIpcEvent } from '../ipc/register';
 import { rendererUrl, type WindowView } from './app-origin';
-import { createAppWindow } from './app-window';
+import { createAppWindow, POPOVER_SIZE } from './app-window';
 import { positionPopover } from './popover-position';
 
 /** Opens, shows and updates the app's two windows. */
@@ -33,7 +33,9 @@ export function createWindowManager(log: Logger): WindowManager {
   }
 
   function openMainWindow(view: WindowView, historyId?: string): BrowserWindow {
-    const window = createAppWindow('main');
+    // The window opens on the display the technician is working on: the one with the cursor.
+    const { workArea } = screen.getDisplayNearestPoint(screen.getCursorScreenPoint());
+    const window = createAppWindow('main', workArea);
     window.once('ready-to-show', () => window.show());
     window.on('closed', () => {
       mainWindow = undefined;
@@ -44,10 +46,14 @@ export function createWindowManager(log: Logger): WindowManager {
 
   function openPopover(): BrowserWindow {
     const window = createAppWindow('popover');
-    // The popover behaves like a menu: clicking anywhere else hides it.
+    // The popover behaves like a menu: clicking anywhere else or pressing Escape hides it.
     window.on('blur', () => {
       window.hide();
       popoverHiddenAt = Date.now();
+    });
+    // Main sees the key before the page does; no IPC channel lets the renderer hide the popover.
+    window.webContents.on('before-input-event', (_event, input) => {
+      if (input.type === 'keyDown' && input.key === 'Escape') window.hide();
     });
     window.on('closed', () => {
       popover = undefined;
@@ -87,9 +93,7 @@ export function createWindowManager(log: Logger): WindowManager {
       const { workArea } = screen.getDisplayNearestPoint(
         trayBounds.width > 0 ? trayBounds : cursor,
       );
-      const { width, height } = popover.getBounds();
-      const { x, y } = positionPopover(trayBounds, { width, height }, workArea, cursor);
-      popover.setPosition(x, y);
+      popover.setBounds(positionPopover(trayBounds, POPOVER_SIZE, workArea, cursor));
       sendIpcEvent(popover.webContents, 'view:show', { view: 'popover' }, log);
       popover.show();
       popover.focus();

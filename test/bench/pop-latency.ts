@@ -45,7 +45,7 @@ function getStatus(url: string): Promise<{ status: number; ms: number }> {
 }
 
 async function main(): Promise<void> {
-  runWithTrustedTestCertificate();
+  await runWithTrustedTestCertificate();
   configureLogging({ quiet: true });
   const standIns = await startStandIns();
   const toolbox = createToolbox({ config: standIns.config, secrets: createMemorySecretStore(standIns.secrets) });

@@ -56,7 +56,6 @@ describe('settings: configuration', () => {
         'graph.clientId',
         'graph.clientID',
         'companies[0].tenantId',
-        'companies[0].tenantId',
       ]);
     expect(await editor.getAttribute('aria-invalid')).toBe('true');
     expect(await page.locator('.config-issues').textContent()).toContain(
@@ -132,9 +131,9 @@ describe('settings: secrets', () => {
 
     await expect.poll(() => field.inputValue()).toBe('');
     expect(double.state.secrets.get('listener.apiKey')).toBe(secretValue);
-    expect(await secretRow(page, 'listener.apiKey').locator('.secret-state').textContent()).toBe(
-      'Stored',
-    );
+    await expect
+      .poll(() => secretRow(page, 'listener.apiKey').locator('.secret-state').textContent())
+      .toBe('Stored');
   });
 
   it('never shows a stored secret', async () => {

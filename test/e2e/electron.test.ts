@@ -19,7 +19,7 @@ const root = process.cwd();
 const binary = findElectronBinary();
 const hasDisplay = Boolean(process.env.DISPLAY) || hasXvfb();
 const skipReason = !binary
-  ? 'no Electron binary (set ELECTRON_OVERRIDE_DIST_PATH, or let the electron package download one)'
+  ? 'no Electron binary (set ELECTRON_OVERRIDE_DIST_PATH, or run `npx install-electron` where GitHub is reachable)'
   : !hasDisplay
     ? 'no display and no Xvfb to start one (install the xvfb package)'
     : undefined;

@@ -92,10 +92,30 @@ describe('createConfigFile', () => {
     });
   });
 
+  it('returns warnings of a valid config', () => {
+    const companies = [{ psaCompanyId: '250', name: 'Contoso', rewstOrgId: 'org', idp: 'okta' }];
+    const text = JSON.stringify({ ...validConfig, companies });
+
+    const result = configFile().check(text);
+
+    expect(result.ok).toBe(true);
+    expect(result.issues).toEqual([]);
+    expect(result.warnings).toEqual([
+      {
+        path: 'companies[0].idp',
+        message: expect.stringMatching(/^Contoso has the unsupported idp "okta".* — use one of/),
+      },
+    ]);
+  });
+
   it('saves a valid config and applies it', async () => {
     const text = JSON.stringify(validConfig, null, 2);
 
-    expect(await configFile().save(text)).toEqual({ ok: true, issues: [] });
+    expect(await configFile().save(text)).toEqual({
+      ok: true,
+      issues: [],
+      warnings: [{ path: 'companies', message: expect.stringMatching(/^no company is mapped/) }],
+    });
     expect(await readFile(file, 'utf8')).toBe(`${text}\n`);
     expect(onSaved).toHaveBeenCalledWith(
       expect.objectContaining({ psa: expect.objectContaining({ type: 'connectwise' }) }),

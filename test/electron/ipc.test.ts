@@ -147,6 +147,29 @@ describe('IPC payload validation', () => {
     );
   });
 
+  it.each(['secrets:set', 'secrets:delete'])('%s rejects a long name', async (channel) => {
+    const log = quietLog();
+    const dispatch = createIpcDispatcher(createIpcHandlers(deps), log);
+    const name = 'n'.repeat(5_000);
+
+    const error = await dispatch(channel, APP_URL, { name, value: 'x' }).catch((e: Error) => e);
+
+    expect(String(error)).toMatch(/invalid request \(name: /);
+    expect(String(error)).not.toContain('n'.repeat(101));
+    expect(log.warn.mock.calls.flat().map(String).join('\n')).not.toContain('n'.repeat(101));
+  });
+
+  it('quotes only the start of a long unknown secret name', async () => {
+    const log = quietLog();
+    const dispatch = createIpcDispatcher(createIpcHandlers(deps), log);
+    const name = `psa.${'x'.repeat(96)}`;
+
+    const error = await dispatch('secrets:delete', APP_URL, { name }).catch((e: Error) => e);
+
+    expect(String(error)).toMatch(/Unknown secret name "psa\.x{36}"… \(100 characters\)/);
+    expect(log.error.mock.calls.flat().map(String).join('\n')).not.toContain(name);
+  });
+
   it('rejects an unknown channel', async () => {
     const dispatch = createIpcDispatcher(createIpcHandlers(deps), quietLog());
 

@@ -28,29 +28,39 @@ describe('createLinkOpener', () => {
     expect(openExternal).toHaveBeenCalledWith(url);
   });
 
+  it('opens the normalised, percent-encoded link', async () => {
+    const { open, openExternal } = opener();
+
+    await open('https://APP.rewst.io/form/f-1?name=José Ñ&note=a"b');
+
+    expect(openExternal).toHaveBeenCalledWith(
+      'https://app.rewst.io/form/f-1?name=Jos%C3%A9%20%C3%91&note=a%22b',
+    );
+  });
+
   it.each([
     ['plain http', 'http://app.rewst.io/form/f-1', /http: instead of https/],
     [
       'another host',
       'https://evil.example/form/f-1',
-      /evil\.example, not the configured Rewst host/,
+      /evil\.example, not to the configured Rewst host/,
     ],
     [
       'a look-alike host',
       'https://app.rewst.io.evil.example/form/f-1',
-      /not the configured Rewst host/,
+      /not to the configured Rewst host/,
     ],
     [
       'a look-alike subdomain',
       'https://evilapp.rewst.io/form/f-1',
-      /not the configured Rewst host/,
+      /not to the configured Rewst host/,
     ],
     ['another port', 'https://app.rewst.io:8443/form/f-1', /app\.rewst\.io:8443/],
-    ['user info', 'https://app.rewst.io@evil.example/form/f-1', /not the configured Rewst host/],
-    ['user info on the right host', 'https://user:pass@app.rewst.io/form/f-1', /user info/],
+    ['user info', 'https://app.rewst.io@evil.example/form/f-1', /user name or password/],
+    ['user info on the right host', 'https://user:pass@app.rewst.io/form/f-1', /user name or password/],
     ['a file URL', 'file:///etc/passwd', /file: instead of https/],
     ['a javascript URL', 'javascript:alert(1)', /javascript: instead of https/],
-    ['a relative URL', '/form/f-1', /not a valid URL/],
+    ['a relative URL', '/form/f-1', /not an absolute URL/],
     ['a link over the Windows limit', `${REWST}/form/f-1?x=${'a'.repeat(2000)}`, /characters long/],
   ])('rejects %s', async (_case, url, reason) => {
     const { open, openExternal, log } = opener();

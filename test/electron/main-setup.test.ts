@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 vi.mock('electron', () => import('../support/electron-stand-in'));
 vi.mock('../../electron/app/logging', () => ({ setUpLogging: () => '/dev/null' }));
 
-import { app, recorded } from '../support/electron-stand-in';
+import { app, Menu, recorded } from '../support/electron-stand-in';
 
 let dir: string;
 
@@ -28,6 +28,14 @@ afterAll(async () => {
 describe('electron/main without a config', () => {
   it('opens Settings', () => {
     expect(recorded.windows[0]?.loadURL).toHaveBeenCalledWith('app://toolbox/index.html#/settings');
+  });
+
+  it('removes the application menu before opening a window', () => {
+    const menuRemoved = Menu.setApplicationMenu.mock.invocationCallOrder[0] ?? Infinity;
+    const windowLoaded = recorded.windows[0]?.loadURL.mock.invocationCallOrder[0] ?? -Infinity;
+
+    expect(Menu.setApplicationMenu).toHaveBeenCalledWith(null);
+    expect(menuRemoved).toBeLessThan(windowLoaded);
   });
 
   it('shows needs setup in the tray', () => {

@@ -38,6 +38,22 @@ describe('createPopNotifier', () => {
     expect(recorded.notifications[0]?.show).toHaveBeenCalledOnce();
   });
 
+  it('cleans control and bidi characters', () => {
+    const { notify } = notifier();
+
+    notify(
+      openedEntry({
+        params: { ...openedEntry().params, formName: 'reset\u202E' },
+        subject: { contactName: 'Jane\nDoe', companyName: '\u200FContoso\u0007' },
+      }),
+    );
+
+    expect(recorded.notifications[0]?.options).toMatchObject({
+      title: 'Opened reset',
+      body: 'Jane Doe · Contoso ',
+    });
+  });
+
   it('gives the reason of a failed pop', () => {
     const { notify } = notifier();
 

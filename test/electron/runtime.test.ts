@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 
-import { createRuntime, type Runtime } from '../../electron/app/runtime';
+import { createRuntime, type Runtime, type RuntimeOptions } from '../../electron/app/runtime';
 import { createLinkOpener } from '../../electron/shell/link-opener';
 import type { ConfigInput } from '../../shared/config';
 import { configSchema } from '../../shared/config';
@@ -53,7 +53,7 @@ async function writeConfig(input: ConfigInput): Promise<void> {
   await writeFile(path.join(dir, 'config.json'), JSON.stringify(input));
 }
 
-function startRuntime(): Runtime {
+function startRuntime(extra: Partial<RuntimeOptions> = {}): Runtime {
   const log = quietLog();
   let created: Runtime | undefined = undefined;
   const openLink = createLinkOpener({
@@ -67,6 +67,7 @@ function startRuntime(): Runtime {
     secrets: createMemorySecretStore(standIns.secrets),
     openLink,
     log,
+    ...extra,
   });
   runtime = created;
   return created;
@@ -219,6 +220,46 @@ describe('runtime with the stand-in config', () => {
 
     const resumed = await started.resume();
     expect(resumed.state).toBe('ready');
+  });
+
+  it('stays paused when a pause follows a resume at once', async () => {
+    const started = startRuntime();
+    await started.start();
+    await started.pause();
+
+    const resumed = started.resume();
+    const paused = started.pause();
+    await Promise.all([resumed, paused]);
+
+    expect(started.status().message).toMatch(/paused/);
+    await expect(fetch(`http://127.0.0.1:${port}/healthz`)).rejects.toThrow();
+  });
+
+  it('listens on the --port launch option', async () => {
+    const launchPort = await freePort();
+    const started = startRuntime({ listenerPort: launchPort });
+    await started.start();
+
+    expect(started.status()).toEqual({
+      state: 'ready',
+      url: `http://127.0.0.1:${launchPort}`,
+      port: launchPort,
+    });
+    await expect(fetch(`http://127.0.0.1:${port}/healthz`)).rejects.toThrow();
+  });
+
+  it('names --port when the launch port is taken', async () => {
+    const blocker: Server = createServer();
+    await new Promise<void>((resolve) => blocker.listen(port, '127.0.0.1', resolve));
+    try {
+      await writeConfig({ ...standIns.configInput, listener: { port: await freePort() } });
+      const started = startRuntime({ listenerPort: port });
+      await started.start();
+
+      expect(started.status().message).toMatch(/another --port value/);
+    } finally {
+      await new Promise((resolve) => blocker.close(resolve));
+    }
   });
 
   it('says which port is taken and how to change it', async () => {

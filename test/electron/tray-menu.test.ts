@@ -151,6 +151,28 @@ describe('buildTrayMenu', () => {
     expect(ticket.label).toBe('#48213 · Ann · Smith && Jones');
   });
 
+  it('keeps hostile PSA text on one readable line', () => {
+    const entry = openedEntry({
+      subject: { companyName: 'Contoso\u202Etxt.exe', contactName: 'Ann\nQuit\u0085Now' },
+    });
+    const menu = buildTrayMenu(stateWith({ history: [entry] }), spyActions());
+    const ticket = submenu(item(menu, 'Recent tickets'))[0]!;
+    const header = submenu(item(menu, 'Form shortcuts'))[0];
+
+    expect(ticket.label).toBe('#48213 · Ann Quit Now · Contosotxt.exe');
+    expect(header?.label).toBe('For Ann Quit Now · Contosotxt.exe');
+  });
+
+  it('keeps a failure reason with line breaks on one line', () => {
+    const entry = failedEntry({
+      error: { code: 'unknown_company', message: 'Company \u2066"x\r\ty"\u2069 not found\nmore' },
+    });
+    const menu = buildTrayMenu(stateWith({ history: [entry] }), spyActions());
+    const errors = submenu(item(menu, /^Errors/));
+
+    expect(errors[0]?.label).toBe(`#${entry.params.ticketId}: Company "x  y" not found`);
+  });
+
   it('offers form shortcuts for the most recent caller', () => {
     const newest = openedEntry({ subject: { contactName: 'Bob Lee', companyName: 'Fabrikam' } });
     const actions = spyActions();

@@ -6,7 +6,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vites
 vi.mock('electron', () => import('../support/electron-stand-in'));
 
 import { registerAppScheme, serveRenderer } from '../../electron/windows/app-protocol';
-import { createAppWindow } from '../../electron/windows/app-window';
+import { e2eHooksEnabled } from '../../electron/testing/e2e-hooks';
+import { createAppWindow, devToolsEnabled } from '../../electron/windows/app-window';
 import { hardenApp } from '../../electron/windows/hardening';
 import { positionPopover } from '../../electron/windows/popover-position';
 import { RENDERER_CSP, respondWithRendererFile } from '../../electron/windows/renderer-files';
@@ -16,6 +17,7 @@ import {
   FakeBrowserWindow,
   recorded,
   resetElectronStandIn,
+  screen,
   session,
 } from '../support/electron-stand-in';
 
@@ -195,6 +197,36 @@ describe('createAppWindow', () => {
 
     expect(window.options).toMatchObject({ frame: false, skipTaskbar: true, show: false });
   });
+
+  it('turns the developer tools off by default', () => {
+    const window = createAppWindow('main') as unknown as FakeBrowserWindow;
+
+    expect(window.options.webPreferences).toMatchObject({ devTools: false });
+  });
+
+  it('fits the main window into a small work area', () => {
+    const small = { width: 911, height: 472 };
+    const window = createAppWindow('main', small) as unknown as FakeBrowserWindow;
+
+    expect(window.options).toMatchObject({ ...small, minWidth: 640, minHeight: 472 });
+  });
+});
+
+describe('development switches', () => {
+  it.each([
+    ['no variable', false, {}, false],
+    ['TOOLBOX_DEV_TOOLS=1', false, { TOOLBOX_DEV_TOOLS: '1' }, true],
+    ['the e2e hooks', false, { TOOLBOX_E2E_HOOKS: '1' }, true],
+    ['TOOLBOX_DEV_TOOLS=1 when packaged', true, { TOOLBOX_DEV_TOOLS: '1' }, false],
+    ['the e2e hooks when packaged', true, { TOOLBOX_E2E_HOOKS: '1' }, false],
+  ])('dev tools with %s', (_case, isPackaged, env, expected) => {
+    expect(devToolsEnabled(isPackaged, env)).toBe(expected);
+  });
+
+  it('ignores TOOLBOX_E2E_HOOKS in a packaged app', () => {
+    expect(e2eHooksEnabled(true, { TOOLBOX_E2E_HOOKS: '1' })).toBe(false);
+    expect(e2eHooksEnabled(false, { TOOLBOX_E2E_HOOKS: '1' })).toBe(true);
+  });
 });
 
 describe('positionPopover', () => {
@@ -204,13 +236,17 @@ describe('positionPopover', () => {
   it('opens above a tray at the bottom (Windows)', () => {
     const tray = { x: 1700, y: 1045, width: 24, height: 30 };
 
-    expect(positionPopover(tray, size, workArea, { x: 0, y: 0 })).toEqual({ x: 1522, y: 520 });
+    const bounds = positionPopover(tray, size, workArea, { x: 0, y: 0 });
+
+    expect(bounds).toEqual({ x: 1522, y: 520, ...size });
   });
 
   it('opens below a tray at the top (macOS)', () => {
     const tray = { x: 1500, y: 0, width: 22, height: 24 };
 
-    expect(positionPopover(tray, size, workArea, { x: 0, y: 0 })).toEqual({ x: 1321, y: 28 });
+    const bounds = positionPopover(tray, size, workArea, { x: 0, y: 0 });
+
+    expect(bounds).toEqual({ x: 1321, y: 28, ...size });
   });
 
   it('stays inside the work area at the right edge', () => {
@@ -222,7 +258,23 @@ describe('positionPopover', () => {
   it('uses the cursor when the tray has no bounds (Linux)', () => {
     const empty = { x: 0, y: 0, width: 0, height: 0 };
 
-    expect(positionPopover(empty, size, workArea, { x: 960, y: 10 })).toEqual({ x: 770, y: 14 });
+    expect(positionPopover(empty, size, workArea, { x: 960, y: 10 })).toEqual({
+      x: 770,
+      y: 14,
+      ...size,
+    });
+  });
+
+  it('shrinks to a work area lower than the popover', () => {
+    const small = { x: 0, y: 0, width: 911, height: 472 };
+    const tray = { x: 850, y: 475, width: 20, height: 30 };
+
+    expect(positionPopover(tray, size, small, { x: 0, y: 0 })).toEqual({
+      x: 531,
+      y: 0,
+      width: 380,
+      height: 472,
+    });
   });
 });
 
@@ -256,7 +308,7 @@ describe('createWindowManager', () => {
     windows.togglePopover(tray);
     const popover = recorded.windows[0]!;
     expect(popover.loadURL).toHaveBeenCalledWith('app://toolbox/index.html#/popover');
-    expect(popover.setPosition).toHaveBeenCalledWith(1522, 520);
+    expect(popover.setBounds).toHaveBeenCalledWith({ x: 1522, y: 520, width: 380, height: 520 });
     expect(popover.isVisible()).toBe(true);
 
     windows.togglePopover(tray);
@@ -271,6 +323,51 @@ describe('createWindowManager', () => {
     popover.emit('blur');
 
     expect(popover.isVisible()).toBe(false);
+  });
+
+  it('hides the popover on Escape', () => {
+    const windows = createWindowManager(quietLog());
+    windows.togglePopover({ x: 0, y: 0, width: 0, height: 0 });
+    const popover = recorded.windows[0]!;
+
+    popover.webContents.emit('before-input-event', {}, { type: 'keyDown', key: 'Escape' });
+
+    expect(popover.isVisible()).toBe(false);
+  });
+
+  it('keeps the popover open on other keys', () => {
+    const windows = createWindowManager(quietLog());
+    windows.togglePopover({ x: 0, y: 0, width: 0, height: 0 });
+    const popover = recorded.windows[0]!;
+
+    popover.webContents.emit('before-input-event', {}, { type: 'keyDown', key: 'Enter' });
+
+    expect(popover.isVisible()).toBe(true);
+  });
+
+  it('opens the main window no larger than the work area', () => {
+    const small = { workArea: { x: 0, y: 0, width: 911, height: 472 } };
+    screen.getDisplayNearestPoint.mockReturnValueOnce(small);
+    const windows = createWindowManager(quietLog());
+
+    windows.showView('recent');
+
+    expect(recorded.windows[0]?.options).toMatchObject({ width: 911, height: 472 });
+  });
+
+  it('shrinks the popover on a small work area', () => {
+    const small = { workArea: { x: 0, y: 0, width: 911, height: 472 } };
+    screen.getDisplayNearestPoint.mockReturnValueOnce(small);
+    const windows = createWindowManager(quietLog());
+
+    windows.togglePopover({ x: 850, y: 475, width: 20, height: 30 });
+
+    expect(recorded.windows[0]?.setBounds).toHaveBeenCalledWith({
+      x: 531,
+      y: 0,
+      width: 380,
+      height: 472,
+    });
   });
 
   it('keeps the popover closed on the click that blurred it', () => {

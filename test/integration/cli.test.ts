@@ -7,6 +7,7 @@ import path from 'node:path';
 import keytar from 'keytar';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ConfigInput } from '../../shared/config';
+import { findFreePort } from '../support/ports';
 import { cliEntry, runCli, spawnCli, spawnScript, waitForExit } from '../support/run-cli';
 
 const service = `technician-toolbox-test-${randomBytes(4).toString('hex')}`;
@@ -249,7 +250,8 @@ describe('toolbox serve', () => {
 
   it.each(['SIGTERM', 'SIGINT'] as const)('prints the line and stops on %s', async (signal) => {
     const file = writeConfig(`serve-${signal}`, baseConfig);
-    const { child, exit, line } = await startServe(['--config', file, '--port', '0']);
+    const port = String(await findFreePort());
+    const { child, exit, line } = await startServe(['--config', file, '--port', port]);
 
     child.kill(signal);
     const result = await exit;
@@ -278,12 +280,13 @@ describe('toolbox serve', () => {
     const result = await runCli(['serve', '--port', 'http']);
 
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain('error: --port http is not a TCP port');
+    expect(result.stderr).toContain('error: --port http is not a usable TCP port');
   });
 
   it('runs headless from npm start', async () => {
     const file = writeConfig('start', baseConfig);
-    const child = spawnScript('electron/start.ts', ['--config', file, '--port', '0'], keychainEnv);
+    const port = String(await findFreePort());
+    const child = spawnScript('electron/start.ts', ['--config', file, '--port', port], keychainEnv);
     const { exit, line } = await startServe([], child);
 
     child.kill('SIGTERM');

@@ -131,7 +131,7 @@ describe('history store', () => {
 
   it('moves aside a file of the wrong shape', async () => {
     file = path.join(folder, 'history.json');
-    writeFileSync(file, JSON.stringify({ version: 2, entries: [] }));
+    writeFileSync(file, JSON.stringify({ version: 'one', entries: [] }));
 
     expect(await openStore().list()).toEqual([]);
     expect(corruptCopies()).toHaveLength(1);

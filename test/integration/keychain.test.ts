@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ToolboxError } from '../../electron/core/errors';
 import { createKeytarStore } from '../../electron/core/secrets/keytar-store';
 import { requireSecret } from '../../electron/core/secrets/require-secret';
+import { createMemorySecretStore } from '../support/memory-secrets';
 import { runCli } from '../support/run-cli';
 
 /** A service name of its own, so the test never touches real Technician Toolbox entries. */
@@ -85,6 +86,21 @@ describe('keytar store on the real keyring', () => {
     expect(error.message).toContain('psa.secret (Autotask API user secret)');
     expect(error.fix).toContain('npm run toolbox -- secret set psa.secret');
   });
+
+  it('requireSecret names the store service in the command', async () => {
+    const error = await caught(requireSecret(store, 'psa.secret'));
+
+    expect(error.fix).toBe(
+      `Run \`TOOLBOX_KEYCHAIN_SERVICE=${service} npm run toolbox -- secret set psa.secret\` ` +
+        'and paste the value when prompted.',
+    );
+  });
+
+  it('requireSecret leaves the default service out', async () => {
+    const error = await caught(requireSecret(createMemorySecretStore({}), 'psa.secret'));
+
+    expect(error.fix).toContain('Run `npm run toolbox -- secret set psa.secret`');
+  });
 });
 
 describe('keytar store failures', () => {
@@ -102,7 +118,7 @@ describe('keytar store failures', () => {
     expect(error.message).toBe(
       'The OS keychain did not respond within 0.2 s while reading psa.privateKey.',
     );
-    expect(error.fix).toContain('Unlock the login keyring');
+    expect(error.fix).toContain('On a Linux desktop, unlock the login keyring');
   });
 
   it('explains a keytar module that fails to load', async () => {
@@ -147,7 +163,10 @@ describe('keychain without a Secret Service', () => {
 
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('error: No Secret Service is reachable on the D-Bus');
-    expect(result.stderr).toContain('fix: Install gnome-keyring');
+    expect(result.stderr).toContain('fix: On a Linux desktop, unlock the login keyring');
+    expect(result.stderr).toContain('run the command inside a D-Bus session with an unlocked');
+    expect(result.stderr).toContain('`bash test/with-keyring.sh <command>` from the repository');
+    expect(result.stderr).not.toContain('dbus-run-session');
     expect(result.stderr).not.toMatch(/^\s+at /m);
     expect(result.ms).toBeLessThan(10_000);
   });
@@ -164,6 +183,7 @@ describe('keychain without a Secret Service', () => {
       'error: The OS keychain did not respond within 5 s while listing the stored secrets.',
     );
     expect(result.stderr).toContain('fix: The keyring is probably locked');
+    expect(result.stderr).toContain('bash test/with-keyring.sh <command>');
     expect(result.stderr).toContain('note: a keychain call is still blocked');
     expect(result.signal).toBe('SIGKILL');
     expect(result.ms).toBeLessThan(15_000);

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ListenerOptions } from '../../electron/core/listener';
 import { popResultSchema, type ErrorCode, type PopResult } from '../../shared/result';
 import { httpRequest, popPath } from '../support/http-request';
+import { captureLog } from '../support/log-capture';
 import {
   FORM_LINK,
   failedResult,
@@ -194,6 +195,24 @@ describe('listener pops', () => {
     expect(onResult).toHaveBeenCalledTimes(1);
   });
 
+  it('logs repeated pops once per window', async () => {
+    const { port, resolvePop } = await start();
+    const capture = captureLog();
+
+    try {
+      for (let request = 0; request < 100; request += 1) {
+        await httpRequest(port, { path: popPath(popQuery) });
+      }
+    } finally {
+      capture.stop();
+    }
+
+    const repeats = capture.lines.filter((line) => line.includes('repeated within the dedupe'));
+    expect(resolvePop).toHaveBeenCalledTimes(1);
+    expect(repeats).toHaveLength(1);
+    expect(repeats[0]).toContain('ticket="48213"');
+  });
+
   it('resolves a different form separately', async () => {
     const { port, resolvePop, onResult } = await start();
 
@@ -257,9 +276,9 @@ describe('listener pops', () => {
     const response = await httpRequest(port, { path: popPath(popQuery) });
 
     expect(response.status).toBe(500);
-    expect(response.body).toContain('could not be opened in your default browser');
+    expect(response.body).toContain('opening the form in your default browser failed');
     expect(response.body).toContain(`href="${FORM_LINK.replace(/&/g, '&amp;')}"`);
-    expect(response.body).not.toContain('xdg-open');
+    expect(response.body).toContain('xdg-open not found');
     expect(onResult.mock.calls[0]?.[0].ok).toBe(false);
   });
 
@@ -413,7 +432,8 @@ describe('listener pops', () => {
     await closing;
 
     expect(signal?.aborted).toBe(true);
-    expect(response.status).toBe(504);
+    expect(response.status).toBe(503);
+    expect(response.body).toContain('Technician Toolbox is shutting down');
     expect(response.headers.connection).toBe('close');
   });
 });

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as delay } from 'node:timers/promises';
+import { listenOnLoopback } from './ports';
 import {
   JSON_CONTENT_TYPE,
   sendErrors,
@@ -168,7 +169,7 @@ export async function startAutotaskServer(
   };
 
   const server = createServer((request, response) => void handle(request, response));
-  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
+  await listenOnLoopback(server, options.port ?? 0);
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
   const failPath = (key: string, fault: AutotaskFault) => {

@@ -1,5 +1,6 @@
 import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { listenOnLoopback } from './ports';
 import {
   connectwiseCredentials,
   standardConnectwiseFixtures,
@@ -110,7 +111,7 @@ export async function startConnectwiseServer(
     return sendRecord(response, fixtures, apiPath);
   });
 
-  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
+  await listenOnLoopback(server, options.port ?? 0);
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
   const failPath = (path: string, fault: ConnectwiseFault) => {

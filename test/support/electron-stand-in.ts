@@ -40,6 +40,7 @@ export class FakeBrowserWindow extends EventEmitter {
   readonly focus = vi.fn();
   readonly close = vi.fn();
   readonly setPosition = vi.fn();
+  readonly setBounds = vi.fn();
   visible = false;
   destroyed = false;
 
@@ -121,6 +122,7 @@ export const Menu = {
     recorded.menus.push(menu);
     return menu;
   }),
+  setApplicationMenu: vi.fn((_menu: unknown) => undefined),
 };
 
 export const nativeImage = {

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { listenOnLoopback } from './ports';
 import { haloCredentials, standardHaloFixtures, type HaloFixtures } from './halo-fixtures';
 import { send, sendFault, sendIisNotFound, sendJson, type HaloFault } from './halo-faults';
 import {
@@ -125,7 +126,7 @@ export async function startHaloServer(options: HaloServerOptions = {}): Promise<
     request.on('end', () => handle(request, response, Buffer.concat(chunks).toString('utf8')));
   });
 
-  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
+  await listenOnLoopback(server, options.port ?? 0);
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
   const failPath = (path: string, fault: HaloFault) => {

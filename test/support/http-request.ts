@@ -1,4 +1,5 @@
 import { request, type IncomingHttpHeaders } from 'node:http';
+import { connect } from 'node:net';
 
 export interface HttpResponse {
   status: number;
@@ -55,4 +56,38 @@ export function httpRequest(port: number, options: HttpRequestOptions = {}): Pro
 /** Builds a /pop path from parameters, URL-encoding each value. */
 export function popPath(params: Record<string, string>, path = '/pop'): string {
   return `${path}?${new URLSearchParams(params).toString()}`;
+}
+
+/** A response read off a raw socket: the status code, lower-case header names, and the body. */
+export interface RawHttpResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+/**
+ * Writes `requestText` unchanged to a fresh connection to 127.0.0.1:`port` and reads until the
+ * server closes the connection, so the request must carry `Connection: close`. Tests of
+ * malformed requests use this to control every byte that node:http would otherwise build.
+ */
+export function sendRawRequest(port: number, requestText: string): Promise<RawHttpResponse> {
+  return new Promise((resolve, reject) => {
+    const socket = connect({ host: '127.0.0.1', port });
+    const chunks: Buffer[] = [];
+    socket.on('data', (chunk: Buffer) => chunks.push(chunk));
+    socket.on('error', reject);
+    socket.on('end', () => resolve(parseRawResponse(Buffer.concat(chunks).toString('utf8'))));
+    socket.write(requestText);
+  });
+}
+
+function parseRawResponse(text: string): RawHttpResponse {
+  const headerEnd = text.indexOf('\r\n\r\n');
+  const [statusLine = '', ...headerLines] = text.slice(0, headerEnd).split('\r\n');
+  const headers: Record<string, string> = {};
+  for (const line of headerLines) {
+    const colon = line.indexOf(':');
+    headers[line.slice(0, colon).trim().toLowerCase()] = line.slice(colon + 1).trim();
+  }
+  return { status: Number(statusLine.split(' ')[1]), headers, body: text.slice(headerEnd + 4) };
 }

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
+import { listenOnLoopback } from './ports';
 
 import { answerUsersRequest, graphError, type GraphReply } from './graph-users';
 import { type FixtureTenant, fixtureTenants } from './identity-fixtures';
@@ -106,7 +107,7 @@ export async function startIdentityServer(
     });
   });
 
-  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
+  await listenOnLoopback(server, options.port ?? 0);
   state.url = `https://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
   const isTokenRequest = (record: RecordedRequest, tenantId?: string) =>

@@ -1,5 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { listenOnLoopback } from './ports';
 
 export interface RewstStandIn {
   /** Base URL to put in rewst.baseUrl, e.g. http://127.0.0.1:40123 */
@@ -42,7 +43,7 @@ export async function startRewstStandIn(port = 0): Promise<RewstStandIn> {
     );
   });
 
-  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  await listenOnLoopback(server, port);
   const { port: actualPort } = server.address() as AddressInfo;
   return {
     baseUrl: `http://127.0.0.1:${actualPort}`,

@@ -53,9 +53,22 @@ export const standInCompanies: ConfigInput['companies'] = [
  */
 export async function startStandIns(options: StandInOptions = {}): Promise<StandIns> {
   const ports = options.ports ?? {};
-  const psa = await startPsaStandIn(options.psa ?? 'connectwise', ports.psa);
-  const identity = await startIdentityServer({ port: ports.identity });
-  const rewst = await startRewstStandIn(ports.rewst);
+  const started: Array<{ close(): Promise<void> }> = [];
+  const track = <T extends { close(): Promise<void> }>(server: T): T => {
+    started.push(server);
+    return server;
+  };
+
+  let psa: PsaStandIn, identity: IdentityServer, rewst: RewstStandIn;
+  try {
+    psa = track(await startPsaStandIn(options.psa ?? 'connectwise', ports.psa));
+    identity = track(await startIdentityServer({ port: ports.identity }));
+    rewst = track(await startRewstStandIn(ports.rewst));
+  } catch (error) {
+    // One busy port must not leave the other stand-ins listening.
+    await Promise.all(started.map((server) => server.close()));
+    throw error;
+  }
 
   const configInput: ConfigInput = {
     listener: { port: 17345, requireApiKey: false, popMode: 'redirect' },

@@ -102,7 +102,19 @@ describe('parseConfig', () => {
     {
       name: 'port written as a string',
       text: withChange((config) => (config.listener = { port: '17345' })),
-      expected: ['listener.port: expected number, got "17345" — write a number without quotes'],
+      expected: ['listener.port: "17345" is not a number — write a number without quotes'],
+    },
+    {
+      name: 'port with a decimal point',
+      text: withChange((config) => (config.listener = { port: 17345.5 })),
+      expected: [
+        'listener.port: 17345.5 is not a whole number — write a whole number without quotes',
+      ],
+    },
+    {
+      name: 'missing boolean',
+      text: withChange((config) => (config.tray = { notifications: null })),
+      expected: ['tray.notifications: null is not true or false — write true or false'],
     },
     {
       name: 'port below 1024',
@@ -132,7 +144,7 @@ describe('parseConfig', () => {
     {
       name: 'array at the top level',
       text: '[]',
-      expected: ['(top level): expected object, got [] — write a JSON object'],
+      expected: ['(top level): [] is not a JSON object — write a JSON object'],
     },
   ];
 
@@ -204,6 +216,20 @@ describe('parseConfig', () => {
     expect(error.message).toContain(`Config file ${FILE} is not valid JSON`);
     expect(error.message).toContain(`at line ${line}, column ${column}.`);
     expect(error.fix).toContain('no trailing commas');
+  });
+
+  it('names no zod type in messages', () => {
+    const error = parseError(withChange((config) => (config.psa.timeoutMs = 1.5)));
+
+    expect(error.message).toContain('psa.timeoutMs: 1.5 is not a whole number');
+    expect(error.message).not.toMatch(/\bint\b|expected|of type/);
+  });
+
+  it('reports a common tenant once', () => {
+    const error = parseError(withChange((config) => (config.companies[0].tenantId = 'common')));
+
+    expect(error.message).toContain('(1 problem)');
+    expect(error.message.match(/companies\[0\]\.tenantId/g)).toHaveLength(1);
   });
 
   it('leaves the text out of JSON errors', () => {

@@ -42,10 +42,10 @@ describe('findLinkProblem', () => {
     ['https://app.rewst.io/form/1', undefined],
     ['http://app.rewst.io/form/1', 'http:'],
     ['https://app.rewst.io.evil.example/form/1', 'app.rewst.io.evil.example'],
-    ['https://app.rewst.io@evil.example/form/1', 'evil.example'],
-    ['https://user@app.rewst.io/form/1', 'user info'],
+    ['https://app.rewst.io@evil.example/form/1', 'user name or password'],
+    ['https://user@app.rewst.io/form/1', 'user name or password'],
     ['javascript:alert(1)', 'javascript:'],
-    ['not a url', 'not a valid URL'],
+    ['not a url', 'not an absolute URL'],
     [`https://app.rewst.io/form/1?x=${'a'.repeat(MAX_LINK_LENGTH)}`, 'characters long'],
   ])('%s', (link, expected) => {
     const problem = findLinkProblem(link, rewst);

@@ -39,13 +39,21 @@ export function parseCommandArgs<T extends ParseArgsConfig>(command: string, con
   }
 }
 
-/** Parses a TCP port option. `0` lets the OS pick a free port. */
+/** Lowest and highest port the listener may use; listener.port in the config has the same range. */
+export const MIN_PORT = 1024;
+export const MAX_PORT = 65535;
+
+/**
+ * Parses a `--port` option. Ports below 1024 are left out, because they need administrator
+ * rights on Linux and macOS, and listener.port in the config file rejects them too.
+ */
 export function parsePortOption(value: string | undefined, command: string): number | undefined {
   if (value === undefined) return undefined;
 
   const port = Number(value);
-  if (!/^\d+$/.test(value) || port > 65535) {
-    const message = `--port ${value} is not a TCP port; use a number from 0 to 65535.`;
+  if (!/^\d+$/.test(value) || port < MIN_PORT || port > MAX_PORT) {
+    const range = `${MIN_PORT} to ${MAX_PORT}`;
+    const message = `--port ${value} is not a usable TCP port; use a number from ${range}.`;
     throw new UsageError(message, command);
   }
   return port;

@@ -1,12 +1,12 @@
 import type { Config } from '../../../shared/config';
+import { formatIssueLine } from '../config/issues';
 import { loadConfig } from '../config/load';
 import { resolvePaths, type ToolboxPaths } from '../config/paths';
 import { configureLogging } from '../log';
 import { createKeytarStore } from '../secrets/keytar-store';
-import type { SecretStore } from '../secrets/names';
+import { keychainService, type SecretStore } from '../secrets/names';
 
-/** Environment variable that replaces the keychain service name, so tests use their own entries. */
-export const KEYCHAIN_SERVICE_ENV_VAR = 'TOOLBOX_KEYCHAIN_SERVICE';
+export { KEYCHAIN_SERVICE_ENV_VAR } from '../secrets/names';
 
 /** Help text lines shared by every command that reads the config file. */
 export const configOptionHelp =
@@ -18,9 +18,15 @@ export interface CliContext {
   config: Config;
 }
 
+/** Prints one `warning:` line to stderr, which every command keeps free of its own output. */
+export function printWarning(line: string): void {
+  process.stderr.write(`warning: ${line}\n`);
+}
+
 /**
  * Resolves the file paths, sends log lines to `logs/toolbox.log` (and to the console unless
- * `quiet`), then loads the config file.
+ * `quiet`), then loads the config file and prints a warning for each setting that is valid but
+ * would fail when a screen pop arrives.
  */
 export async function loadCliContext(
   configOption: string | undefined,
@@ -29,12 +35,12 @@ export async function loadCliContext(
   const paths = resolvePaths(configOption);
   configureLogging({ file: paths.log, quiet: options.quiet });
 
-  const { config } = await loadConfig(paths.config);
+  const { config, warnings } = await loadConfig(paths.config);
+  for (const warning of warnings) printWarning(formatIssueLine(warning));
   return { paths, config };
 }
 
 /** Opens the OS keychain under the default service, or the one TOOLBOX_KEYCHAIN_SERVICE names. */
 export function createCliSecretStore(): SecretStore {
-  const service = process.env[KEYCHAIN_SERVICE_ENV_VAR] || undefined;
-  return createKeytarStore({ service });
+  return createKeytarStore({ service: keychainService() });
 }

@@ -1,3 +1,5 @@
+import type { SecretName } from '../secrets/names';
+import { secretSetCommand } from '../secrets/require-secret';
 import { UsageError } from './command';
 
 /** Thrown when the user presses Ctrl+C at the hidden prompt. */
@@ -48,11 +50,22 @@ function promptHidden(prompt: string): Promise<string> {
 }
 
 /**
+ * Describes whitespace in a secret value that is more likely a copy-and-paste slip than part of
+ * the secret, without showing the value. Returns undefined for a value without any.
+ */
+export function describeStrayWhitespace(value: string): string | undefined {
+  const findings: string[] = [];
+  if (/^\s|\s$/.test(value)) findings.push('starts or ends with whitespace');
+  if (/[\r\n]/.test(value)) findings.push('contains a line break');
+  return findings.length > 0 ? findings.join(' and ') : undefined;
+}
+
+/**
  * Reads a secret value for `name`: from a hidden prompt when stdin is a terminal, otherwise all
  * of stdin without one trailing line break. The value never comes from the command line, where
  * other users and the shell history could see it.
  */
-export async function readSecretValue(name: string): Promise<string> {
+export async function readSecretValue(name: SecretName): Promise<string> {
   const value = process.stdin.isTTY
     ? await promptHidden(`Value for ${name} (input hidden): `)
     : (await readAll(process.stdin)).replace(/\r?\n$/, '');
@@ -60,7 +73,7 @@ export async function readSecretValue(name: string): Promise<string> {
   if (value.length === 0) {
     throw new UsageError(
       `No value for ${name} was given on standard input, so nothing was stored. Type it at the ` +
-        `prompt, or redirect it from a file: npm run toolbox -- secret set ${name} < value.txt`,
+        `prompt, or redirect it from a file: ${secretSetCommand(name)} < value.txt`,
       'secret',
     );
   }

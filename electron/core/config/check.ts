@@ -5,6 +5,7 @@ import { describeIssues, type IssueLine } from './issues';
 import { describeJsonError } from './json-error';
 import { removeComments } from './load';
 import { findSecretsInConfig } from './secrets-in-config';
+import { findConfigWarnings } from './warnings';
 
 /** One problem of a config text: where it is and what to do, as the settings editor shows it. */
 export interface ConfigProblem {
@@ -13,8 +14,14 @@ export interface ConfigProblem {
   message: string;
 }
 
-/** The outcome of checking a config text: the config when it is usable, else every problem. */
-export type ConfigCheck = { ok: true; config: Config; problems: [] } | { ok: false; problems: ConfigProblem[] };
+/**
+ * The outcome of checking a config text: the config when it is usable, else every problem.
+ * Warnings name settings that are valid but fail when a screen pop arrives. Only a usable config
+ * is checked for them, so they are empty whenever there are problems.
+ */
+export type ConfigCheck =
+  | { ok: true; config: Config; problems: []; warnings: ConfigProblem[] }
+  | { ok: false; problems: ConfigProblem[]; warnings: [] };
 
 function fromIssueLine(line: IssueLine): ConfigProblem {
   return { path: line.path, message: `${line.problem} — ${line.fix}` };
@@ -47,7 +54,8 @@ export function checkConfigText(text: string): ConfigCheck {
     if (!(error instanceof SyntaxError)) throw error;
     const { reason, line, column } = describeJsonError(body, error);
     const message = `${reason} — correct the JSON there; JSON allows no comments and no trailing commas`;
-    return { ok: false, problems: [{ path: `line ${line}, column ${column}`, message }] };
+    const problem = { path: `line ${line}, column ${column}`, message };
+    return { ok: false, problems: [problem], warnings: [] };
   }
 
   const input = removeComments(data);
@@ -58,16 +66,17 @@ export function checkConfigText(text: string): ConfigCheck {
     const reported = new Set(secrets.paths);
     const schemaLines = result.success ? [] : describeIssues(result.error.issues, configSchema, input);
     const lines = [...secrets.lines, ...schemaLines.filter((line) => !reported.has(line.path))];
-    return { ok: false, problems: lines.map(fromIssueLine) };
+    return { ok: false, problems: lines.map(fromIssueLine), warnings: [] };
   }
 
   try {
     buildFormCatalogue(result.data);
   } catch (error) {
     if (error instanceof ToolboxError && error.code === 'config_invalid') {
-      return { ok: false, problems: formProblems(error) };
+      return { ok: false, problems: formProblems(error), warnings: [] };
     }
     throw error;
   }
-  return { ok: true, config: result.data, problems: [] };
+  const warnings = findConfigWarnings(result.data).map(fromIssueLine);
+  return { ok: true, config: result.data, problems: [], warnings };
 }

@@ -28,13 +28,28 @@ function isAuthoredMessage(message: string): boolean {
   return !/^(Invalid|Too (small|big)|Unrecognized)/.test(message);
 }
 
+/** Plain words for the types zod names in `expected`, such as `int`. */
+const typeNames: Record<string, string> = {
+  object: 'a JSON object',
+  array: 'a JSON array',
+  string: 'text in double quotes',
+  number: 'a number',
+  int: 'a whole number',
+  boolean: 'true or false',
+};
+
 const fixByExpectedType: Record<string, string> = {
   object: 'write a JSON object: { ... }',
   array: 'write a JSON array: [ ... ]',
   string: 'put the value in double quotes',
   number: 'write a number without quotes',
+  int: 'write a whole number without quotes or a decimal point',
   boolean: 'write true or false without quotes',
 };
+
+function typeName(expected: string): string {
+  return typeNames[expected] ?? `a value of the type ${expected}`;
+}
 
 /** Suggests an allowed key that differs from `key` only in case, `_`, `-` or one typo. */
 function closestKey(key: string, allowed: string[]): string | undefined {
@@ -86,12 +101,12 @@ function describeOne(issue: Issue, input: unknown): IssueLine {
         return { path, problem: 'missing', fix };
       }
       if (value === undefined) {
-        return { path, problem: 'missing', fix: `add "${key}" (${issue.expected})` };
+        return { path, problem: 'missing', fix: `add "${key}" (${typeName(issue.expected)})` };
       }
       return {
         path,
-        problem: `expected ${issue.expected}, got ${previewValue(value)}`,
-        fix: fixByExpectedType[issue.expected] ?? `write a value of type ${issue.expected}`,
+        problem: `${previewValue(value)} is not ${typeName(issue.expected)}`,
+        fix: fixByExpectedType[issue.expected] ?? `write ${typeName(issue.expected)}`,
       };
     case 'invalid_value':
       return {

@@ -44,14 +44,35 @@ function lineAndColumn(text: string, offset: number): { line: number; column: nu
 }
 
 /**
- * Describes a JSON.parse failure with its line and column. V8's snippet of the text is left out,
- * because it can contain a secret that was pasted into the file by mistake.
+ * V8's reasons that carry a position and no text of the file, such as "Expected ',' or '}'
+ * after property value". Only these letters and marks may pass through to a message.
+ */
+const fixedReason = /^[A-Za-z ,':{}[\]-]+$/;
+
+/**
+ * Turns V8's JSON.parse message into a reason that contains no text of the file. V8 quotes the
+ * text around the error in two forms, `"<text>" is not valid JSON` and `..."<text>"... is not
+ * valid JSON`, and names the offending character in `Unexpected token 'x'`. A secret pasted into
+ * the file, or the first line of a file that is not JSON at all, would show up in either.
+ */
+function describeReason(message: string): string {
+  if (/^Unexpected end of JSON input/i.test(message)) return 'Unexpected end of the JSON text';
+  if (/^Unexpected token\b/.test(message) || /is not valid JSON$/.test(message)) {
+    return 'Unexpected character';
+  }
+
+  const positioned = / (in|after) JSON at position \d+/.exec(message);
+  const prefix = positioned ? message.slice(0, positioned.index) : '';
+  if (!positioned || !fixedReason.test(prefix)) return 'Invalid JSON';
+  return positioned[1] === 'after' ? `${prefix} after the end of the JSON value` : prefix;
+}
+
+/**
+ * Describes a JSON.parse failure by its reason, line and column only. No text of the file is
+ * included, because it can contain a secret that was pasted into the file by mistake, or be a
+ * file that was never meant to be shown, such as `--config /etc/shadow`.
  */
 export function describeJsonError(text: string, error: SyntaxError): JsonSyntaxError {
-  const reason = error.message
-    .replace(/, ".*" is not valid JSON$/s, '')
-    .replace(/ in JSON at position \d+.*$/s, '')
-    .replace(/ after JSON at position \d+.*$/s, ' after the end of the JSON value');
   const position = /at position (\d+)/.exec(error.message)?.[1];
 
   let offset: number;
@@ -59,5 +80,5 @@ export function describeJsonError(text: string, error: SyntaxError): JsonSyntaxE
   else if (/unexpected end of json input/i.test(error.message)) offset = text.length;
   else offset = findErrorOffset(text);
 
-  return { reason, ...lineAndColumn(text, offset) };
+  return { reason: describeReason(error.message), ...lineAndColumn(text, offset) };
 }

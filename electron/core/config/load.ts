@@ -5,6 +5,7 @@ import { ToolboxError } from '../errors';
 import { CONFIG_EXAMPLE_PATH, describeIssues, formatIssueLine, type IssueLine } from './issues';
 import { describeJsonError } from './json-error';
 import { findSecretsInConfig } from './secrets-in-config';
+import { findConfigWarnings } from './warnings';
 
 /** Key that may appear anywhere in the config file as a comment; the loader removes it. */
 const COMMENT_KEY = '$comment';
@@ -62,8 +63,15 @@ export function parseConfig(text: string, file: string): Config {
   throw invalidConfig(file, [...secrets.lines, ...otherLines]);
 }
 
+/** A loaded config file, with the settings that are valid but would fail at pop time. */
+export interface LoadedConfig {
+  config: Config;
+  path: string;
+  warnings: IssueLine[];
+}
+
 /** Reads, parses and validates the config file at `file`; see parseConfig for the errors. */
-export async function loadConfig(file: string): Promise<{ config: Config; path: string }> {
+export async function loadConfig(file: string): Promise<LoadedConfig> {
   const absolute = path.resolve(file);
 
   let text: string;
@@ -85,5 +93,6 @@ export async function loadConfig(file: string): Promise<{ config: Config; path: 
     });
   }
 
-  return { config: parseConfig(text, absolute), path: absolute };
+  const config = parseConfig(text, absolute);
+  return { config, path: absolute, warnings: findConfigWarnings(config) };
 }

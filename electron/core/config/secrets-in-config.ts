@@ -1,16 +1,11 @@
 import { isSecretName, secretNames, type SecretName } from '../secrets/names';
+import { psaSecretByType } from '../secrets/needed-secrets';
 import { secretSetCommand } from '../secrets/require-secret';
 import type { IssueLine } from './issues';
 import { formatPath, valueAt } from './schema-walk';
 
 /** Key names that hold a credential; compared without case, `_` or `-`. */
 const secretKeys = new Set(['privatekey', 'clientsecret', 'secret', 'apikey', 'password', 'token']);
-
-const psaSecretByType: Record<string, SecretName> = {
-  connectwise: 'psa.privateKey',
-  autotask: 'psa.secret',
-  halo: 'psa.clientSecret',
-};
 
 function isSecretKey(key: string): boolean {
   return secretKeys.has(key.toLowerCase().replace(/[_-]/g, ''));
@@ -22,7 +17,12 @@ function secretNameFor(path: PropertyKey[], input: unknown): SecretName | undefi
   if (isSecretName(dotted)) return dotted;
 
   const section = path[0];
-  if (section === 'psa') return psaSecretByType[String(valueAt(input, ['psa', 'type']))];
+  if (section === 'psa') {
+    const type = String(valueAt(input, ['psa', 'type']));
+    return Object.hasOwn(psaSecretByType, type)
+      ? psaSecretByType[type as keyof typeof psaSecretByType]
+      : undefined;
+  }
   if (section === 'graph') return 'graph.clientSecret';
   if (section === 'listener') return 'listener.apiKey';
   return undefined;

@@ -40,24 +40,25 @@ export function buildFormLink(
  * Returns why a link must not be opened, or undefined when it may be: it must
  * be https on exactly the configured Rewst host and port (plain http only when
  * Rewst itself is configured on a loopback address), with no user info, and
- * shorter than MAX_LINK_LENGTH.
+ * at most `maxLength` characters. The listener, the tray and the pipeline all
+ * use this one rule.
  */
-export function findLinkProblem(link: string, rewstBaseUrl: string): string | undefined {
-  if (!URL.canParse(link)) return 'it is not a valid URL';
+export function findLinkProblem(link: string, rewstBaseUrl: string, maxLength = MAX_LINK_LENGTH): string | undefined {
+  if (link.length > maxLength) {
+    return `the link is ${link.length} characters long, over the limit of ${maxLength}`;
+  }
+  if (!URL.canParse(link)) return 'the link is not an absolute URL';
 
   const url = new URL(link);
   const rewst = new URL(rewstBaseUrl);
   const plainHttpAllowed = rewst.protocol === 'http:' && isLoopbackHost(rewst.hostname);
-
   if (url.protocol !== 'https:' && !(plainHttpAllowed && url.protocol === 'http:')) {
-    return `it uses ${url.protocol} instead of https:`;
+    return `the link uses ${url.protocol} instead of ${plainHttpAllowed ? 'http: or https:' : 'https:'}`;
   }
-  if (url.host !== rewst.host || url.protocol !== rewst.protocol) {
-    return `it points at ${url.host}, not the configured Rewst host ${rewst.host}`;
-  }
-  if (url.username || url.password) return 'it carries user info before the host';
-  if (link.length > MAX_LINK_LENGTH) {
-    return `it is ${link.length} characters long, and Windows opens links of at most ${MAX_LINK_LENGTH} characters`;
+  if (url.username || url.password) return 'the link contains a user name or password before the host';
+  // URL.host is lowercase and leaves out default ports, so equal hosts compare equal.
+  if (url.host !== rewst.host) {
+    return `the link points to ${url.host}, not to the configured Rewst host ${rewst.host}`;
   }
   return undefined;
 }

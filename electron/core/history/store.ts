@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { readFile, rename } from 'node:fs/promises';
 import path from 'node:path';
-import { HISTORY_LIMIT, historyEntrySchema, historyFileSchema } from '../../../shared/history';
+import { HISTORY_LIMIT, historyEntrySchema } from '../../../shared/history';
 import type { HistoryEntry, HistoryFile } from '../../../shared/history';
 import type { PopResult } from '../../../shared/result';
 import { ToolboxError } from '../errors';
 import { createLogger, type Logger } from '../log';
 import { removeStaleTempFiles, writeFileAtomic } from './atomic-write';
+import { HISTORY_VERSION, parseHistoryText } from './parse-file';
 
 /** Temp files younger than this may belong to a write in progress in another process. */
 const STALE_TEMP_AGE_MS = 60_000;
@@ -32,9 +33,11 @@ function errorCode(error: unknown): string {
 
 /**
  * Creates the history store for `file`. Calls run one at a time, so concurrent adds lose no
- * entry. A file that cannot be read or parsed is renamed to `<name>.corrupt-<time>.json`,
- * logged, and replaced by a new history. Only one process should write a given file, because
- * two processes can still overwrite each other's entries.
+ * entry. Entries that fail validation are dropped one by one and logged. A file that cannot be
+ * read or parsed is renamed to `<name>.corrupt-<time>.json`. A file written by a newer version
+ * of the app is renamed to `<name>.v<version>-<time>.json`. Both renames are logged, and a new
+ * history starts. Only one process should write a given file, because two processes can still
+ * overwrite each other's entries.
  */
 export function createHistoryStore(file: string, options: HistoryStoreOptions = {}): HistoryStore {
   const limit = options.limit ?? HISTORY_LIMIT;
@@ -42,6 +45,7 @@ export function createHistoryStore(file: string, options: HistoryStoreOptions = 
   const logger = options.logger ?? createLogger('history');
   let queue: Promise<unknown> = Promise.resolve();
   let tempFilesChecked = false;
+  let lastDropReport: string | undefined;
 
   function serialise<T>(task: () => Promise<T>): Promise<T> {
     const next = queue.then(task, task);
@@ -49,10 +53,11 @@ export function createHistoryStore(file: string, options: HistoryStoreOptions = 
     return next;
   }
 
-  async function moveAside(reason: string): Promise<void> {
+  /** Renames the file to `<name>.<label>-<time>.json`, so the next write starts a new history. */
+  async function moveAside(label: string, reason: string): Promise<void> {
     const stamp = now().toISOString().replace(/[:.]/g, '-');
     const base = path.basename(file, path.extname(file));
-    const target = path.join(path.dirname(file), `${base}.corrupt-${stamp}.json`);
+    const target = path.join(path.dirname(file), `${base}.${label}-${stamp}.json`);
     try {
       await rename(file, target);
       logger.warn(
@@ -64,6 +69,16 @@ export function createHistoryStore(file: string, options: HistoryStoreOptions = 
           'the next screen pop overwrites it.',
       );
     }
+  }
+
+  /** Logs dropped entries once, not on every read of the same file. */
+  function reportDropped(dropped: number, total: number, firstProblem: string): void {
+    const report =
+      `History file ${file}: dropped ${dropped} of ${total} entries that are not valid ` +
+      `(first: ${firstProblem}); the next screen pop rewrites the file without them.`;
+    if (report === lastDropReport) return;
+    lastDropReport = report;
+    logger.warn(report);
   }
 
   async function readEntries(): Promise<HistoryEntry[]> {
@@ -80,25 +95,29 @@ export function createHistoryStore(file: string, options: HistoryStoreOptions = 
       text = await readFile(file, 'utf8');
     } catch (error) {
       if (errorCode(error) === 'ENOENT') return [];
-      await moveAside(`cannot be read (${errorCode(error)})`);
+      await moveAside('corrupt', `cannot be read (${errorCode(error)})`);
       return [];
     }
 
-    let data: unknown;
-    try {
-      data = JSON.parse(text);
-    } catch (error) {
-      await moveAside(`is not valid JSON (${errorCode(error)})`);
+    const parsed = parseHistoryText(text);
+    if (parsed.kind === 'corrupt') {
+      await moveAside('corrupt', parsed.reason);
+      return [];
+    }
+    if (parsed.kind === 'newer') {
+      const reason =
+        'was written by a newer version of Technician Toolbox ' +
+        `(history version ${parsed.version}; this version reads version ${HISTORY_VERSION}), ` +
+        'so it is not overwritten';
+      await moveAside(`v${parsed.version}`, reason);
       return [];
     }
 
-    const parsed = historyFileSchema.safeParse(data);
-    if (!parsed.success) {
-      const first = parsed.error.issues[0];
-      await moveAside(`is not a history file (${first?.path.join('.')}: ${first?.message})`);
-      return [];
+    if (parsed.firstProblem) {
+      const total = parsed.entries.length + parsed.dropped;
+      reportDropped(parsed.dropped, total, parsed.firstProblem);
     }
-    return parsed.data.entries;
+    return parsed.entries;
   }
 
   async function addEntry(result: PopResult): Promise<HistoryEntry> {
@@ -116,7 +135,7 @@ export function createHistoryStore(file: string, options: HistoryStoreOptions = 
     }
 
     const entries = [parsed.data, ...(await readEntries())].slice(0, limit);
-    const content: HistoryFile = { version: 1, entries };
+    const content: HistoryFile = { version: HISTORY_VERSION, entries };
     await writeFileAtomic(file, `${JSON.stringify(content, null, 2)}\n`);
     return parsed.data;
   }

@@ -1,8 +1,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 
 import { ToolboxError, toToolboxError } from '../errors';
-
-const setKeyCommand = 'npm run toolbox -- secret set listener.apiKey';
+import { secretSetCommand } from '../secrets/require-secret';
 
 /**
  * Checks the key a screen pop carries against the stored listener key. Returns the error to
@@ -24,7 +23,7 @@ export async function verifyApiKey(
       'secret_missing',
       'The listener requires an API key (listener.requireApiKey is true), ' +
         'but no key is stored in the keychain on this machine.',
-      { fix: `Ask your admin to run \`${setKeyCommand}\` on this machine.` },
+      { fix: `Ask your admin to run \`${secretSetCommand('listener.apiKey')}\` on this machine.` },
     );
   }
 
@@ -43,7 +42,7 @@ export async function verifyApiKey(
       {
         fix:
           'Make the key in the 1Stream Screen Pop URL template and the stored key the same: ' +
-          `ask your admin, who can store the current key with \`${setKeyCommand}\`.`,
+          `ask your admin, who can store the current key with \`${secretSetCommand('listener.apiKey')}\`.`,
       },
     );
   }

@@ -1,8 +1,8 @@
 import type { RawPopQuery } from '../app';
-import type { PopResult } from '../../../shared/result';
+import type { PopOutcome } from './pop-result';
 
 interface Entry {
-  result: Promise<PopResult>;
+  result: Promise<PopOutcome>;
   startedAt: number;
   settled: boolean;
 }
@@ -24,13 +24,13 @@ export class PopDedupe {
   constructor(private readonly windowMs: number) {}
 
   /** Returns the result of an identical pop within the window, running or settled. */
-  find(identity: string, now = Date.now()): Promise<PopResult> | undefined {
+  find(identity: string, now = Date.now()): Promise<PopOutcome> | undefined {
     this.prune(now);
     return this.entries.get(identity)?.result;
   }
 
   /** Stores a new pop's result, which must never reject. */
-  remember(identity: string, result: Promise<PopResult>, now = Date.now()): void {
+  remember(identity: string, result: Promise<PopOutcome>, now = Date.now()): void {
     const entry: Entry = { result, startedAt: now, settled: false };
     this.entries.set(identity, entry);
     const markSettled = () => {

@@ -1,7 +1,8 @@
 import type { PopResult, StepRecord } from '../../../shared/result';
 import { errorTitles } from '../../../shared/error-titles';
 import type { LinkPolicy } from './link-policy';
-import { escapeHtml, renderPage } from './page-style';
+import { renderPage } from './page-style';
+import { escapeHtml, MAX_VALUE_LENGTH, shortenText, textHtml, valueHtml } from './page-text';
 import { popParamNames } from './pop-result';
 
 const knownStatuses = new Set(['ok', 'skipped', 'warning', 'error']);
@@ -9,7 +10,7 @@ const knownStatuses = new Set(['ok', 'skipped', 'warning', 'error']);
 /**
  * Renders the page for a failed pop or request: what failed, the message and the fix, then the
  * fallback link (only when `linkPolicy` allows it), warnings, steps and the pop's parameters.
- * Every value from the result is escaped.
+ * Every value from the result is escaped, and long ones are shortened.
  */
 export function renderFailurePage(
   result: PopResult,
@@ -26,16 +27,21 @@ export function renderFailurePage(
     fallback !== undefined && context.linkPolicy.rejectReason(fallback) === undefined;
   const isPop = result.steps.length > 0 || Object.keys(result.params).length > 0;
   const eyebrow = isPop ? 'screen pop failed' : 'request rejected';
+  // After a failed browser open the fallback is the complete link, not a partial prefill.
+  const fallbackLabel =
+    error.code === 'form_open_failed'
+      ? 'Open the form'
+      : 'Open the form with what is known';
 
   const summary = [
     `<p class="eyebrow">Technician Toolbox · ${eyebrow}</p>`,
     `<h1 class="failed">${escapeHtml(title)}</h1>`,
-    `<p>${escapeHtml(error.message)}</p>`,
-    error.fix ? `<p class="fix"><strong>What to do:</strong> ${escapeHtml(error.fix)}</p>` : '',
+    `<p>${textHtml(error.message)}</p>`,
+    error.fix ? `<p class="fix"><strong>What to do:</strong> ${textHtml(error.fix)}</p>` : '',
     error.missing?.length ? `<p>Missing: ${error.missing.map(codeHtml).join(', ')}</p>` : '',
     showFallback
       ? `<p><a class="button" href="${escapeHtml(fallback)}" rel="noreferrer">` +
-        'Open the form with what is known</a></p>'
+        `${fallbackLabel}</a></p>`
       : '',
   ];
 
@@ -60,11 +66,11 @@ export function renderOpenedPage(result: PopResult): string {
 
   const body = [
     '<p class="eyebrow">Technician Toolbox</p>',
-    `<h1>Opened ${escapeHtml(form)} for ${escapeHtml(contact)} in your browser</h1>`,
+    `<h1>Opened ${valueHtml(form)} for ${valueHtml(contact)} in your browser</h1>`,
     result.warnings.length ? warningList(result.warnings) : '',
     '<p>You can close this tab.</p>',
   ];
-  return renderPage(`Opened ${form}`, card('', body.join('')));
+  return renderPage(`Opened ${shortenText(form, MAX_VALUE_LENGTH)}`, card('', body.join('')));
 }
 
 function card(heading: string, contentHtml: string): string {
@@ -73,11 +79,11 @@ function card(heading: string, contentHtml: string): string {
 }
 
 function warningList(warnings: string[]): string {
-  return `<ul>${warnings.map((warning) => `<li>${escapeHtml(warning)}</li>`).join('')}</ul>`;
+  return `<ul>${warnings.map((warning) => `<li>${textHtml(warning)}</li>`).join('')}</ul>`;
 }
 
 function codeHtml(text: string): string {
-  return `<code>${escapeHtml(text)}</code>`;
+  return `<code>${valueHtml(text)}</code>`;
 }
 
 function stepsTable(steps: StepRecord[]): string {
@@ -85,7 +91,7 @@ function stepsTable(steps: StepRecord[]): string {
     const statusClass = knownStatuses.has(step.status) ? ` class="status-${step.status}"` : '';
     return (
       `<tr><td>${codeHtml(step.name)}</td><td${statusClass}>${escapeHtml(step.status)}</td>` +
-      `<td class="ms">${Math.round(step.ms)} ms</td><td>${escapeHtml(step.detail)}</td></tr>`
+      `<td class="ms">${Math.round(step.ms)} ms</td><td>${textHtml(step.detail)}</td></tr>`
     );
   });
   const header = '<tr><th>Step</th><th>Status</th><th>Time</th><th>Detail</th></tr>';
@@ -95,12 +101,12 @@ function stepsTable(steps: StepRecord[]): string {
 function paramsTable(result: PopResult): string {
   const rows = Object.entries(popParamNames).map(([queryName, field]) => {
     const value = result.params[field];
-    const valueHtml = value === undefined ? '<em>not given</em>' : escapeHtml(value);
-    return `<tr><th>${escapeHtml(queryName)}</th><td>${valueHtml}</td></tr>`;
+    const cellHtml = value === undefined ? '<em>not given</em>' : valueHtml(value);
+    return `<tr><th>${escapeHtml(queryName)}</th><td>${cellHtml}</td></tr>`;
   });
 
   const { companyName, contactName } = result.subject;
-  if (companyName) rows.push(`<tr><th>company</th><td>${escapeHtml(companyName)}</td></tr>`);
-  if (contactName) rows.push(`<tr><th>contact</th><td>${escapeHtml(contactName)}</td></tr>`);
+  if (companyName) rows.push(`<tr><th>company</th><td>${valueHtml(companyName)}</td></tr>`);
+  if (contactName) rows.push(`<tr><th>contact</th><td>${valueHtml(contactName)}</td></tr>`);
   return `<table class="params"><tbody>${rows.join('')}</tbody></table>`;
 }

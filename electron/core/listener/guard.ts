@@ -13,11 +13,15 @@ export interface Rejection {
 }
 
 /**
- * Checks what any request must pass before routing: the Host header (against DNS rebinding),
- * the method, Fetch Metadata (against scripts and frames on web pages), protocol upgrades and
- * the URL length. Messages are fixed texts that reflect nothing from the request.
+ * Checks what any request must pass before routing: one Host header and a path as the target,
+ * the Host value (against DNS rebinding), the method, Fetch Metadata (against scripts and
+ * frames on web pages), protocol upgrades and the URL length. Messages are fixed texts that
+ * reflect nothing from the request.
  */
 export function checkRequest(req: IncomingMessage, port: number): Rejection | undefined {
+  const malformed = checkFraming(req);
+  if (malformed) return malformed;
+
   if (!isListenerHost(req.headers.host, port)) {
     return reject(
       'forbidden_host',
@@ -68,6 +72,38 @@ export function checkRequest(req: IncomingMessage, port: number): Rejection | un
         'Check the 1Stream Screen Pop URL template for repeated or oversized parameters.',
       ),
       status: 414,
+    };
+  }
+  return undefined;
+}
+
+/**
+ * Rejects two kinds of request with 400. RFC 9112 §3.2 requires 400 for more than one Host
+ * line, of which Node keeps only the first in `req.headers`. A target that is not a path
+ * (absolute-form `http://host/pop`, or `*`) is rejected too. RFC 9112 §3.2.2 requires servers to
+ * accept absolute-form, but 1Stream, browsers and curl send a path to an origin server, and
+ * rejecting it keeps the Host header the one place the address is checked.
+ */
+function checkFraming(req: IncomingMessage): Rejection | undefined {
+  if ((req.headersDistinct.host?.length ?? 0) > 1) {
+    return {
+      ...reject(
+        'forbidden_host',
+        'The request carries more than one Host header.',
+        'Send exactly one Host header, such as 127.0.0.1:<port>.',
+      ),
+      status: 400,
+    };
+  }
+
+  if (!(req.url ?? '').startsWith('/')) {
+    return {
+      ...reject(
+        'forbidden_host',
+        'The request target is not a path such as /pop?ticket_id=…, so it may name another host.',
+        'Send screen pops straight to http://127.0.0.1:<port>/pop, not through a proxy.',
+      ),
+      status: 400,
     };
   }
   return undefined;

@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
 
+import { escapeHtml } from './page-text';
+
 /**
  * The one stylesheet of every listener page. It is allowed by its SHA-256 hash in the
  * Content-Security-Policy, so pages must not use `style` attributes or a second `<style>`.
@@ -60,19 +62,6 @@ const stylesheetHash = createHash('sha256').update(stylesheet).digest('base64');
 
 /** CSP source expression that allows exactly the stylesheet above. */
 export const stylesheetHashSource = `'sha256-${stylesheetHash}'`;
-
-const htmlEscapes: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
-
-/** Escapes text for HTML element content and quoted attribute values. */
-export function escapeHtml(value: unknown): string {
-  return String(value).replace(/[&<>"']/g, (character) => htmlEscapes[character] ?? character);
-}
 
 /** Wraps already-escaped body markup in a complete page and escapes `title`. */
 export function renderPage(title: string, bodyHtml: string): string {

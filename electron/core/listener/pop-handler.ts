@@ -6,7 +6,9 @@ import { createLogger } from '../log';
 import { verifyApiKey } from './api-key';
 import { PopDedupe, popIdentity } from './dedupe';
 import { LogThrottle } from './log-throttle';
+import { describePopIds } from './pop-log';
 import { type ResponseContext, sendPopOutcome, sendRequestFailure } from './pop-response';
+import { paramsFromQuery } from './pop-result';
 import { PopRateLimiter } from './rate-limit';
 import { type PopRunContext, runPop } from './run-pop';
 
@@ -39,7 +41,7 @@ export function createPopHandler(context: PopRunContext & ResponseContext) {
     let pending = dedupe.find(identity);
 
     if (pending) {
-      log.info('Screen pop repeated within the dedupe window; sharing the first result.');
+      logRepeat(query);
     } else {
       const retryAfterSeconds = limiter.take();
       if (retryAfterSeconds !== undefined) {
@@ -52,6 +54,16 @@ export function createPopHandler(context: PopRunContext & ResponseContext) {
 
     sendPopOutcome(req, res, await pending, context);
   };
+
+  function logRepeat(query: RawPopQuery): void {
+    const skipped = throttle.admit('repeated');
+    if (skipped === undefined) return;
+
+    log.info(
+      `Screen pop ${describePopIds(paramsFromQuery(query))} repeated within the dedupe window; ` +
+        `sharing the first result (${skipped} more repeats not logged before it).`,
+    );
+  }
 
   function rejectOverLimit(req: IncomingMessage, res: ServerResponse, retryAfterSeconds: number) {
     const skipped = throttle.admit('rate_limited');

@@ -4,7 +4,7 @@ import type { ToolboxError } from '../errors';
 import type { PopResult } from '../../../shared/result';
 import { renderFailurePage, renderOpenedPage } from './error-page';
 import type { LinkPolicy } from './link-policy';
-import { failureResult } from './pop-result';
+import { failureResult, type PopOutcome } from './pop-result';
 import { prefersJson, sendHtml, sendJson, sendRedirect } from './respond';
 import { statusOf } from './run-pop';
 
@@ -22,16 +22,18 @@ export interface ResponseContext {
 export function sendPopOutcome(
   req: IncomingMessage,
   res: ServerResponse,
-  result: PopResult,
+  outcome: PopOutcome,
   context: ResponseContext,
 ): void {
+  const { result } = outcome;
+  const status = statusOf(result);
   if (prefersJson(req)) {
-    sendJson(res, statusOf(result), result);
+    sendJson(res, status, result);
     return;
   }
 
   if (!result.ok) {
-    sendHtml(res, statusOf(result), renderFailurePage(result, statusOf(result), context));
+    sendHtml(res, status, renderFailurePage(result, status, context));
     return;
   }
 

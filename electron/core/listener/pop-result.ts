@@ -32,3 +32,8 @@ export function failureResult(error: ToolboxError, params: PopParams = {}, total
     totalMs,
   };
 }
+
+/** A pop's result as the listener answers it. */
+export interface PopOutcome {
+  result: PopResult;
+}

@@ -36,7 +36,8 @@ export function createRouter(context: PopRunContext & ResponseContext, getPort: 
         return;
       }
 
-      const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+      // Prefixing the origin, unlike a base URL, keeps a target like //host/pop a path.
+      const url = new URL(`http://127.0.0.1${req.url ?? '/'}`);
       switch (url.pathname) {
         case '/':
         case '/pop':

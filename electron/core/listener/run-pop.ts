@@ -3,8 +3,11 @@ import { ToolboxError, httpStatusByCode } from '../errors';
 import { createLogger } from '../log';
 import { popResultSchema, type PopResult } from '../../../shared/result';
 import type { LinkPolicy } from './link-policy';
+import { openForm } from './open-form';
 import type { ListenerOptions } from './options';
-import { failureResult, paramsFromQuery } from './pop-result';
+import { logPop } from './pop-log';
+import { failureResult, paramsFromQuery, type PopOutcome } from './pop-result';
+import type { ResultRecorder } from './result-recorder';
 
 const log = createLogger('listener');
 
@@ -13,42 +16,67 @@ export interface PopRunContext {
   linkPolicy: LinkPolicy;
   /** Aborts when the listener closes. */
   signal: AbortSignal;
+  recorder: ResultRecorder;
+}
+
+/** Builds the error for a pop that close() cut off. close() also aborts pops with it. */
+export function createShutdownError(): ToolboxError {
+  return new ToolboxError(
+    'shutting_down',
+    'Technician Toolbox is shutting down, so it stopped this screen pop before it finished.',
+    { fix: 'Reopen the screen pop from 1Stream once Technician Toolbox is running again.' },
+  );
 }
 
 /**
  * Resolves one distinct pop (or turns a failed key check into its result), applies the link
  * policy, opens the form in 'open' mode, logs the outcome and hands the result to onResult.
- * Never rejects.
+ * The pop counts as running for close() until it settles. Never rejects.
  */
-export async function runPop(
+export function runPop(
   query: RawPopQuery,
   keyError: ToolboxError | undefined,
   context: PopRunContext,
-): Promise<PopResult> {
+): Promise<PopOutcome> {
+  const running = resolveAndRecord(query, keyError, context);
+  context.recorder.track(running);
+  return running;
+}
+
+async function resolveAndRecord(
+  query: RawPopQuery,
+  keyError: ToolboxError | undefined,
+  context: PopRunContext,
+): Promise<PopOutcome> {
   const started = performance.now();
   const elapsed = () => Math.round(performance.now() - started);
-  let result: PopResult;
+  let outcome: PopOutcome;
 
   try {
-    result = keyError
+    let result = keyError
       ? failureResult(keyError, paramsFromQuery(query), elapsed())
       : await resolveChecked(query, context);
     result = enforceLinkPolicy(result, context.linkPolicy);
-    if (result.ok && context.options.popMode === 'open') result = await openForm(result, context);
+
+    const { popMode, openExternal } = context.options;
+    outcome =
+      result.ok && popMode === 'open' && openExternal
+        ? await openForm(result, openExternal)
+        : { result };
   } catch (error) {
-    log.error('Resolving a screen pop failed unexpectedly:', error);
-    const internal =
-      error instanceof ToolboxError
-        ? error
-        : new ToolboxError('internal_error', 'Resolving the screen pop failed unexpectedly.', {
-            fix: 'Check the Technician Toolbox log for the details and report the problem.',
-          });
-    result = failureResult(internal, paramsFromQuery(query), elapsed());
+    outcome = { result: unexpectedFailure(error, query, context.signal, elapsed()) };
   }
 
-  logPop(result, elapsed());
-  recordResult(result, context.options.onResult);
-  return result;
+  // A pop that failed after close() began most likely failed because close() aborted it,
+  // whatever error the PSA or Graph client made of the abort.
+  if (context.signal.aborted && !outcome.result.ok) {
+    const error = createShutdownError().toPopError();
+    outcome = { result: { ...outcome.result, error } };
+  }
+
+  logPop(outcome.result, elapsed());
+  context.recorder.record(outcome.result);
+  return outcome;
 }
 
 /** Returns the HTTP status for a result: 200 when it succeeded, else its error code's status. */
@@ -64,6 +92,24 @@ async function resolveChecked(query: RawPopQuery, context: PopRunContext): Promi
 
   log.error(`resolvePop returned a result that does not match PopResult: ${resolved.error.message}`);
   throw new Error('resolvePop returned an invalid result');
+}
+
+function unexpectedFailure(
+  error: unknown,
+  query: RawPopQuery,
+  signal: AbortSignal,
+  ms: number,
+): PopResult {
+  // An abort during close() is expected, and runPop replaces its error with the shutdown one.
+  if (!signal.aborted) log.error('Resolving a screen pop failed unexpectedly:', error);
+
+  const internal =
+    error instanceof ToolboxError
+      ? error
+      : new ToolboxError('internal_error', 'Resolving the screen pop failed unexpectedly.', {
+          fix: 'Check the Technician Toolbox log for the details and report the problem.',
+        });
+  return failureResult(internal, paramsFromQuery(query), ms);
 }
 
 /** Turns a success whose link fails the policy into link_rejected. Drops a bad fallback link. */
@@ -92,54 +138,4 @@ function enforceLinkPolicy(result: PopResult, policy: LinkPolicy): PopResult {
         "and the form's prefill in the config file.",
     },
   };
-}
-
-async function openForm(result: PopResult, context: PopRunContext): Promise<PopResult> {
-  const { openExternal } = context.options;
-  if (!openExternal || !result.link) return result;
-
-  try {
-    await openExternal(result.link);
-    return result;
-  } catch (error) {
-    log.error('Opening the form in the default browser failed:', error);
-    return {
-      ...result,
-      ok: false,
-      link: undefined,
-      fallbackLink: result.fallbackLink ?? result.link,
-      error: {
-        code: 'internal_error',
-        message: 'The form could not be opened in your default browser.',
-        fix: 'Open the form in this browser with the button below.',
-      },
-    };
-  }
-}
-
-function logPop(result: PopResult, ms: number): void {
-  const { ticketId, companyId, contactId, formName } = result.params;
-  const ids = { ticket: ticketId, company: companyId, contact: contactId, form: formName };
-  // JSON quoting keeps values from the URL (which may hold line breaks) on one log line.
-  const idText = Object.entries(ids)
-    .map(([name, value]) => `${name}=${JSON.stringify(value?.slice(0, 80) ?? null)}`)
-    .join(' ');
-  const outcome = result.ok ? 'ok' : (result.error?.code ?? 'failed');
-  const line = `Screen pop ${idText} outcome=${outcome} ms=${ms}`;
-
-  if (result.ok) log.info(line);
-  else log.warn(line);
-}
-
-function recordResult(result: PopResult, onResult: ListenerOptions['onResult']): void {
-  if (!onResult) return;
-
-  const logFailure = (error: unknown) => {
-    log.error('Recording the screen pop result failed:', error);
-  };
-  try {
-    Promise.resolve(onResult(result)).catch(logFailure);
-  } catch (error) {
-    logFailure(error);
-  }
 }

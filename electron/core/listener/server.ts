@@ -4,20 +4,21 @@ import type { Duplex } from 'node:stream';
 
 import { ToolboxError } from '../errors';
 import { createLogger } from '../log';
-import { createLinkPolicy } from './link-policy';
+import { createLinkPolicy, MAX_OPEN_LINK_LENGTH, MAX_REDIRECT_LINK_LENGTH } from './link-policy';
 import type { ListenerHandle, ListenerOptions } from './options';
 import { rawResponse } from './respond';
+import { ResultRecorder } from './result-recorder';
 import { createRouter } from './router';
+import { createShutdownError } from './run-pop';
 
 export type { ListenerHandle, ListenerOptions } from './options';
 
 const log = createLogger('listener');
 
-/** Estimate: Windows is reported to drop URLs over about 2,000 characters in openExternal. */
-const MAX_OPEN_LINK_LENGTH = 2000;
-/** Apache (LimitRequestLine 8190) and nginx (8k header buffers) reject longer request lines. */
-const MAX_REDIRECT_LINK_LENGTH = 8192;
-/** How long close() lets running requests finish before it cuts their connections. */
+/**
+ * How long close() lets running requests finish before it cuts their connections, and then
+ * how long it waits for onResult calls still running.
+ */
 const CLOSE_GRACE_MS = 2000;
 
 /** Starts the screen pop listener on 127.0.0.1 and resolves once it accepts connections. */
@@ -31,6 +32,7 @@ export async function startListener(options: ListenerOptions): Promise<ListenerH
     linkPolicy: createLinkPolicy(options.rewstBaseUrl, maxLinkLength),
     opensExternally: options.popMode === 'open' && options.openExternal !== undefined,
     signal: lifetime.signal,
+    recorder: new ResultRecorder(options.onResult),
   };
   if (options.popMode === 'open' && !options.openExternal) {
     log.warn("popMode is 'open' but no openExternal was given, so pops get a redirect instead.");
@@ -67,12 +69,14 @@ export async function startListener(options: ListenerOptions): Promise<ListenerH
   let closing: Promise<void> | undefined;
   const close = () => {
     closing ??= new Promise<void>((resolve) => {
-      lifetime.abort(new ToolboxError('internal_error', 'The listener is shutting down.'));
+      lifetime.abort(createShutdownError());
       const forceClose = setTimeout(() => server.closeAllConnections(), CLOSE_GRACE_MS);
       server.close(() => {
         clearTimeout(forceClose);
-        log.info(`Stopped listening on ${url}.`);
-        resolve();
+        void context.recorder.settle(CLOSE_GRACE_MS).then(() => {
+          log.info(`Stopped listening on ${url}.`);
+          resolve();
+        });
       });
       server.closeIdleConnections();
       for (const res of active) {

@@ -23,7 +23,7 @@ export function buildLinkStep(state: PopState, rewstBaseUrl: string): StepOutcom
 export function checkLinkStep(link: string, rewstBaseUrl: string): StepOutcome<void> {
   const problem = findLinkProblem(link, rewstBaseUrl);
   if (problem) {
-    throw new ToolboxError('link_rejected', `The form link was not opened because ${problem}.`, {
+    throw new ToolboxError('link_rejected', `The form link was rejected because ${problem}.`, {
       fix:
         'Check rewst.baseUrl in the config file. For a long link, leave out prefill parameters ' +
         'that can hold long PSA values, or shorten the form\'s prefill templates.',

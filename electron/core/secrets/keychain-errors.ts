@@ -1,12 +1,14 @@
 import { ToolboxError } from '../errors';
 
-const headlessLinuxFix =
-  'Install gnome-keyring (or another Secret Service provider such as KeePassXC) and run the ' +
-  'toolbox inside a desktop session. On a machine without one, start a session with ' +
-  '`dbus-run-session` and unlock a keyring with `gnome-keyring-daemon --unlock`.';
+/** Fix on Linux for a Secret Service that is missing, locked or not responding. */
+const linuxFix =
+  'On a Linux desktop, unlock the login keyring (for example in Seahorse, "Passwords and ' +
+  'Keys") or sign in to the desktop session. On a headless Linux machine, run the command ' +
+  'inside a D-Bus session with an unlocked gnome-keyring, for example ' +
+  '`bash test/with-keyring.sh <command>` from the repository.';
 
 const lockedFixByPlatform: Partial<Record<NodeJS.Platform, string>> = {
-  linux: 'Unlock the login keyring (for example in Seahorse, "Passwords and Keys") and try again.',
+  linux: linuxFix,
   darwin: 'Unlock the login keychain in Keychain Access and allow Technician Toolbox when asked.',
   win32: 'Check that the Credential Manager service (VaultSvc) is running, then try again.',
 };
@@ -35,7 +37,7 @@ export function toKeychainError(error: unknown, action: string): ToolboxError {
       'keychain_unavailable',
       `No Secret Service is reachable on the D-Bus session bus, so ${action} failed ` +
         `(libsecret: ${detail}).`,
-      { fix: headlessLinuxFix, cause: error },
+      { fix: linuxFix, cause: error },
     );
   }
   if (lockedPatterns.some((pattern) => pattern.test(detail))) {
@@ -45,11 +47,10 @@ export function toKeychainError(error: unknown, action: string): ToolboxError {
       { fix: lockedFix(), cause: error },
     );
   }
-  const fix = process.platform === 'linux' ? `${lockedFix()} ${headlessLinuxFix}` : lockedFix();
   return new ToolboxError(
     'keychain_unavailable',
     `The OS keychain failed while ${action}: ${detail}`,
-    { fix, cause: error },
+    { fix: lockedFix(), cause: error },
   );
 }
 
@@ -58,8 +59,7 @@ export function keychainTimeoutError(action: string, timeoutMs: number): Toolbox
   const seconds = Math.round(timeoutMs / 100) / 10;
   const fix =
     process.platform === 'linux'
-      ? `The keyring is probably locked and waiting for a password prompt. ${lockedFix()} ` +
-        `If no desktop session is running: ${headlessLinuxFix}`
+      ? `The keyring is probably locked and waiting for a password prompt. ${linuxFix}`
       : lockedFix();
 
   return new ToolboxError(

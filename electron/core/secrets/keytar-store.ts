@@ -82,6 +82,8 @@ export function createKeytarStore(options: KeytarStoreOptions = {}): SecretStore
   }
 
   return {
+    service,
+
     async get(name: SecretName) {
       const value = await run(`reading ${name}`, (k) => k.getPassword(service, name));
       return value ?? undefined;

@@ -1,5 +1,13 @@
-/** Keychain service under which every secret is stored. */
+/** Keychain service for every secret, unless TOOLBOX_KEYCHAIN_SERVICE names another. */
 export const KEYCHAIN_SERVICE = 'technician-toolbox';
+
+/** Environment variable that replaces the keychain service, so tests use their own entries. */
+export const KEYCHAIN_SERVICE_ENV_VAR = 'TOOLBOX_KEYCHAIN_SERVICE';
+
+/** Returns the keychain service in use: TOOLBOX_KEYCHAIN_SERVICE, else KEYCHAIN_SERVICE. */
+export function keychainService(env: NodeJS.ProcessEnv = process.env): string {
+  return env[KEYCHAIN_SERVICE_ENV_VAR] || KEYCHAIN_SERVICE;
+}
 
 /** Secret names the app reads, with what each one is for. */
 export const secretNames = {
@@ -22,6 +30,8 @@ export function isSecretName(value: string): value is SecretName {
  * missing, locked or slow.
  */
 export interface SecretStore {
+  /** Keychain service the values live under, when the store is the OS keychain. */
+  readonly service?: string;
   get(name: SecretName): Promise<string | undefined>;
   set(name: SecretName, value: string): Promise<void>;
   /** Returns whether a stored value was removed. */

@@ -1,23 +1,29 @@
+import { cleanDisplayText } from '../../../shared/display-text';
 import { errorTitles } from '../../../shared/error-titles';
 import type { HistoryEntry } from '../../../shared/history';
 import type { PopResult } from '../../../shared/result';
 
+// The names below come from the PSA, Graph or the pop URL, so each passes cleanDisplayText:
+// control characters become spaces and bidi controls such as U+202E are removed.
+
 /** Names the ticket: "#5001", or "No ticket" for a pop without one. */
 export function ticketText(result: PopResult): string {
-  return result.params.ticketId ? `#${result.params.ticketId}` : 'No ticket';
+  return result.params.ticketId ? cleanDisplayText(`#${result.params.ticketId}`) : 'No ticket';
 }
 
 /** Names the caller: their name, else their email, else the PSA contact id. */
 export function contactText(result: PopResult): string {
   const { contactName, contactEmail } = result.subject;
   const contactId = result.params.contactId;
-  return contactName ?? contactEmail ?? (contactId ? `Contact ${contactId}` : 'Unknown contact');
+  const text = contactName ?? contactEmail ?? (contactId ? `Contact ${contactId}` : undefined);
+  return text === undefined ? 'Unknown contact' : cleanDisplayText(text);
 }
 
 /** Names the company: its name from the mapping, else its PSA id. */
 export function companyText(result: PopResult): string {
   const companyId = result.params.companyId;
-  return result.subject.companyName ?? (companyId ? `Company ${companyId}` : 'Unknown company');
+  const text = result.subject.companyName ?? (companyId ? `Company ${companyId}` : undefined);
+  return text === undefined ? 'Unknown company' : cleanDisplayText(text);
 }
 
 /** "#5001 · Megan Bowen · Contoso", the way the tray menu names a pop. */
@@ -48,7 +54,7 @@ export function failureTitle(result: PopResult): string {
 export function formText(result: PopResult, labels: ReadonlyMap<string, string>): string {
   const name = result.params.formName;
   if (!name) return 'No form';
-  return labels.get(name) ?? name;
+  return cleanDisplayText(labels.get(name) ?? name);
 }
 
 /** True when the entry names someone to reopen a form for. */

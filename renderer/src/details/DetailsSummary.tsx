@@ -46,7 +46,10 @@ export function DetailsSummary({ entry, onClose }: { entry: HistoryEntry; onClos
       {error?.upstreamStatus !== undefined && <p>Upstream status: HTTP {error.upstreamStatus}</p>}
       <p className="actions">
         {entry.fallbackLink && (
-          <OpenLinkButton url={entry.fallbackLink} label="Open the form with what is known" />
+          <OpenLinkButton
+            url={entry.fallbackLink}
+            label={error?.code === 'form_open_failed' ? 'Open the form' : 'Open the form with what is known'}
+          />
         )}
         <CopyButton text={() => buildDetailsReport(entry)} label="Copy details" />
         <button type="button" className="secondary" onClick={onClose}>

@@ -1,5 +1,5 @@
 import { createToolbox, type RawPopQuery } from '../../app';
-import { parseCommandArgs, type Command } from '../command';
+import { parseCommandArgs, UsageError, type Command } from '../command';
 import { configOptionHelp, createCliSecretStore, loadCliContext } from '../context';
 
 const name = 'resolve';
@@ -7,8 +7,8 @@ const name = 'resolve';
 /** Exit code when the screen pop resolved to an error result. */
 export const EXIT_POP_FAILED = 2;
 
-const help = `Usage: npm run toolbox -- resolve --company <id> --contact <id> --form <name>
-                                   [--ticket <id>] [--config <file>]
+const help = `Usage: npm run toolbox -- resolve --form <name> [--ticket <id>] [--contact <id>]
+                                   [--company <id>] [--config <file>]
 
 Resolves one screen pop as the listener would, with the same PSA, Graph and keychain, and
 prints the result (link, warnings, error and step timings) as JSON. Opens nothing and adds
@@ -16,6 +16,9 @@ nothing to the history.
 
 Exit codes: 0 when the pop resolved to a form link, 2 when the result is an error (see
 "error" in the output), 1 when the command itself failed (bad config, bad arguments).
+
+--form and at least one id are required. Missing ids are handled as for a screen pop; see
+"How a pop is resolved" in README.md.
 
 Options:
   --company <id>   PSA company id (1Stream's @companyid)
@@ -35,11 +38,21 @@ async function run(args: string[]): Promise<number> {
       config: { type: 'string' },
     },
   });
+  if (values.form === undefined) {
+    throw new UsageError('resolve needs --form <name>, the form_name of a Screen Pop URL.', name);
+  }
+  if (values.ticket === undefined && values.contact === undefined && values.company === undefined) {
+    throw new UsageError(
+      'resolve needs at least one of --ticket <id>, --contact <id> or --company <id>.',
+      name,
+    );
+  }
+
   // stdout carries only the JSON result, so log lines go to the log file alone.
   const { config } = await loadCliContext(values.config, { quiet: true });
   const toolbox = createToolbox({ config, secrets: createCliSecretStore() });
 
-  // Missing values are passed on as missing, so the result names them like a real pop would.
+  // An empty value is passed on, so the result names it as missing like a real pop would.
   const query: RawPopQuery = {
     ticket_id: values.ticket,
     company_id: values.company,

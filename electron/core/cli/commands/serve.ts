@@ -1,25 +1,30 @@
-import { once } from 'node:events';
 import packageJson from '../../../../package.json';
 import { createToolbox } from '../../app';
 import { ToolboxError } from '../../errors';
 import { createHistoryStore } from '../../history/store';
 import { startListener, type ListenerHandle, type ListenerOptions } from '../../listener';
 import { createLogger } from '../../log';
+import { describeMissingSecrets } from '../../secrets/needed-secrets';
 import { requireSecret } from '../../secrets/require-secret';
-import { parseCommandArgs, parsePortOption, type Command } from '../command';
-import { configOptionHelp, createCliSecretStore, loadCliContext } from '../context';
-import { openInBrowser } from '../open-browser';
+import { MAX_PORT, MIN_PORT, parseCommandArgs, parsePortOption, type Command } from '../command';
+import { configOptionHelp, createCliSecretStore, loadCliContext, printWarning } from '../context';
+import { createBrowserOpener } from '../open-browser';
+import { PARENT_CHECK_INTERVAL_MS, waitForStopRequest } from '../stop-request';
 
 const name = 'serve';
 
 const help = `Usage: npm run toolbox -- serve [--config <file>] [--port <number>]
 
 Runs the screen pop listener on 127.0.0.1 without the tray app, until Ctrl+C, SIGINT or
-SIGTERM. Prints "listening on http://127.0.0.1:<port>" once it accepts screen pops.
+SIGTERM, or until the process that started it exits (checked every
+${PARENT_CHECK_INTERVAL_MS / 1000} s). Prints "listening on http://127.0.0.1:<port>" once it
+accepts screen pops. Before that, it warns about each secret the config needs that is not in
+the keychain.
 
 Options:
 ${configOptionHelp}
-  --port <number>  TCP port to listen on, overriding listener.port (0 picks a free port).`;
+  --port <number>  TCP port to listen on, from ${MIN_PORT} to ${MAX_PORT}; overrides
+                   listener.port.`;
 
 /** Replaces the listener's port-in-use fix with one that also names --port and the file. */
 function explainStartFailure(error: unknown, port: number, configFile: string): unknown {
@@ -42,12 +47,14 @@ async function run(args: string[]): Promise<number> {
   });
   const portOption = parsePortOption(values.port, name);
   // Listening from the start, so a signal that arrives during start-up still stops cleanly.
-  const stopSignal = Promise.race([once(process, 'SIGINT'), once(process, 'SIGTERM')]);
+  const stopRequest = waitForStopRequest();
   const { paths, config } = await loadCliContext(values.config, { quiet: false });
   const log = createLogger('serve');
 
   const secrets = createCliSecretStore();
   if (config.listener.requireApiKey) await requireSecret(secrets, 'listener.apiKey');
+  // Pops that need a missing secret fail with secret_missing; the others still work.
+  for (const line of await describeMissingSecrets(config, secrets)) printWarning(line);
   const history = createHistoryStore(paths.history);
   const toolbox = createToolbox({ config, secrets });
   const port = portOption ?? config.listener.port;
@@ -60,7 +67,8 @@ async function run(args: string[]): Promise<number> {
     requireApiKey: config.listener.requireApiKey,
     getApiKey: () => secrets.get('listener.apiKey'),
     resolvePop: (query, signal) => toolbox.resolvePop(query, signal),
-    openExternal: config.listener.popMode === 'open' ? openInBrowser : undefined,
+    openExternal:
+      config.listener.popMode === 'open' ? createBrowserOpener(config.rewst.baseUrl) : undefined,
     onResult: async (result) => {
       await history.add(result);
     },
@@ -75,8 +83,7 @@ async function run(args: string[]): Promise<number> {
   log.info(`Using config ${paths.config} and history ${paths.history}.`);
   process.stdout.write(`listening on http://127.0.0.1:${listener.port}\n`);
 
-  const [signal] = (await stopSignal) as [NodeJS.Signals];
-  log.info(`Stopping after ${signal}.`);
+  log.info(`Stopping ${await stopRequest}.`);
   await listener.close();
   return 0;
 }
