@@ -1,10 +1,8 @@
-import { configSchema, type Config } from '../../../shared/config';
+import type { Config } from '../../../shared/config';
 import { ToolboxError } from '../errors';
 import { buildFormCatalogue } from '../forms/catalogue';
-import { describeIssues, type IssueLine } from './issues';
-import { describeJsonError } from './json-error';
-import { removeComments } from './load';
-import { findSecretsInConfig } from './secrets-in-config';
+import type { IssueLine } from './issues';
+import { validateConfigText } from './validate-text';
 import { findConfigWarnings } from './warnings';
 
 /** One problem of a config text: where it is and what to do, as the settings editor shows it. */
@@ -45,38 +43,25 @@ function formProblems(error: ToolboxError): ConfigProblem[] {
  * are reported before the file is saved. Never throws for a bad config.
  */
 export function checkConfigText(text: string): ConfigCheck {
-  const body = text.replace(/^\uFEFF/, '');
-
-  let data: unknown;
-  try {
-    data = JSON.parse(body);
-  } catch (error) {
-    if (!(error instanceof SyntaxError)) throw error;
-    const { reason, line, column } = describeJsonError(body, error);
+  const result = validateConfigText(text);
+  if (result.kind === 'json') {
+    const { reason, line, column } = result.error;
     const message = `${reason} — correct the JSON there; JSON allows no comments and no trailing commas`;
     const problem = { path: `line ${line}, column ${column}`, message };
     return { ok: false, problems: [problem], warnings: [] };
   }
-
-  const input = removeComments(data);
-  const secrets = findSecretsInConfig(input);
-  const result = configSchema.safeParse(input);
-  if (secrets.lines.length > 0 || !result.success) {
-    // A secret key is also an unknown key to the schema; report it once, as a secret.
-    const reported = new Set(secrets.paths);
-    const schemaLines = result.success ? [] : describeIssues(result.error.issues, configSchema, input);
-    const lines = [...secrets.lines, ...schemaLines.filter((line) => !reported.has(line.path))];
-    return { ok: false, problems: lines.map(fromIssueLine), warnings: [] };
+  if (result.kind === 'invalid') {
+    return { ok: false, problems: result.lines.map(fromIssueLine), warnings: [] };
   }
 
   try {
-    buildFormCatalogue(result.data);
+    buildFormCatalogue(result.config);
   } catch (error) {
     if (error instanceof ToolboxError && error.code === 'config_invalid') {
       return { ok: false, problems: formProblems(error), warnings: [] };
     }
     throw error;
   }
-  const warnings = findConfigWarnings(result.data).map(fromIssueLine);
-  return { ok: true, config: result.data, problems: [], warnings };
+  const warnings = findConfigWarnings(result.config).map(fromIssueLine);
+  return { ok: true, config: result.config, problems: [], warnings };
 }

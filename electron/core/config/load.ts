@@ -1,23 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { configSchema, type Config } from '../../../shared/config';
+import type { Config } from '../../../shared/config';
 import { ToolboxError } from '../errors';
-import { CONFIG_EXAMPLE_PATH, describeIssues, formatIssueLine, type IssueLine } from './issues';
-import { describeJsonError } from './json-error';
-import { findSecretsInConfig } from './secrets-in-config';
+import { CONFIG_EXAMPLE_PATH, formatIssueLine, type IssueLine } from './issues';
+import { validateConfigText } from './validate-text';
 import { findConfigWarnings } from './warnings';
 
-/** Key that may appear anywhere in the config file as a comment; the loader removes it. */
-const COMMENT_KEY = '$comment';
-
-/** Removes every `$comment` key, at any depth, from parsed config JSON. */
-export function removeComments(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(removeComments);
-  if (value === null || typeof value !== 'object') return value;
-
-  const entries = Object.entries(value).filter(([key]) => key !== COMMENT_KEY);
-  return Object.fromEntries(entries.map(([key, child]) => [key, removeComments(child)]));
-}
+export { removeComments } from './validate-text';
 
 function invalidConfig(file: string, lines: IssueLine[]): ToolboxError {
   const count = lines.length === 1 ? '1 problem' : `${lines.length} problems`;
@@ -33,34 +22,18 @@ function invalidConfig(file: string, lines: IssueLine[]): ToolboxError {
  * Throws config_invalid naming `file` and listing every problem with its path and fix.
  */
 export function parseConfig(text: string, file: string): Config {
-  // Windows editors may save a UTF-8 byte order mark, which JSON.parse rejects.
-  const body = text.replace(/^\uFEFF/, '');
+  const result = validateConfigText(text);
+  if (result.kind === 'valid') return result.config;
 
-  let data: unknown;
-  try {
-    data = JSON.parse(body);
-  } catch (error) {
-    if (!(error instanceof SyntaxError)) throw error;
-    const { reason, line, column } = describeJsonError(body, error);
+  if (result.kind === 'json') {
+    const { reason, line, column } = result.error;
     throw new ToolboxError(
       'config_invalid',
       `Config file ${file} is not valid JSON: ${reason} at line ${line}, column ${column}.`,
       { fix: `Correct the JSON there; JSON allows no comments and no trailing commas.` },
     );
   }
-
-  const input = removeComments(data);
-  const secrets = findSecretsInConfig(input);
-  const result = configSchema.safeParse(input);
-  if (secrets.lines.length === 0 && result.success) return result.data;
-
-  // A secret key is also an unknown key to the schema; report it once, as a secret.
-  const reported = new Set(secrets.paths);
-  const schemaLines = result.success
-    ? []
-    : describeIssues(result.error.issues, configSchema, input);
-  const otherLines = schemaLines.filter((line) => !reported.has(line.path));
-  throw invalidConfig(file, [...secrets.lines, ...otherLines]);
+  throw invalidConfig(file, result.lines);
 }
 
 /** A loaded config file, with the settings that are valid but would fail at pop time. */
