@@ -63,6 +63,18 @@ describe('settings: configuration', () => {
     );
   });
 
+  it('shows settings that fail at pop time', async () => {
+    const { page, editor } = await openSettings();
+    const input = fixture.standIns.configInput;
+    const companies = [{ psaCompanyId: '250', name: 'Contoso', rewstOrgId: 'org-1', idp: 'okta' }];
+
+    await editor.fill(configText({ ...input, companies }));
+
+    const warnings = page.locator('.config-warnings li code');
+    await expect.poll(() => warnings.allTextContents()).toEqual(['companies[0].idp']);
+    expect(await page.locator('.config-warnings').textContent()).toContain('will fail when a screen pop arrives');
+  });
+
   it('names line and column of a JSON error', async () => {
     const { page, editor } = await openSettings();
 
@@ -80,7 +92,8 @@ describe('settings: configuration', () => {
     await editor.focus();
     await page.keyboard.press('End');
     await page.keyboard.type('   ', { delay: 30 });
-    await expect.poll(() => page.getByText('No problems found.').count()).toBe(1);
+    // The stand-in config maps one company to an unsupported idp, so the check ends in a warning.
+    await expect.poll(() => page.locator('.config-warnings').count()).toBe(1);
 
     expect(double.requestsOn('config:check').length - before).toBe(1);
   });

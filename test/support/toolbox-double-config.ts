@@ -8,6 +8,8 @@ type ConfigIssue = IpcResponse<'config:check'>['issues'][number];
 /** The outcome of checking config text: the issues, and the config when there are none. */
 export interface ConfigCheck {
   issues: ConfigIssue[];
+  /** Settings that load but fail when a screen pop arrives, as main reports them. */
+  warnings: ConfigIssue[];
   config?: Config;
   forms?: FormCatalogue;
 }
@@ -15,8 +17,9 @@ export interface ConfigCheck {
 /** Checks config text with the core's check, as main's config:check and config:save do. */
 export function checkConfig(text: string): ConfigCheck {
   const check = checkConfigText(text);
-  if (!check.ok) return { issues: check.problems };
-  return { issues: [], config: check.config, forms: buildFormCatalogue(check.config) };
+  if (!check.ok) return { issues: check.problems, warnings: [] };
+  const forms = buildFormCatalogue(check.config);
+  return { issues: [], warnings: check.warnings, config: check.config, forms };
 }
 
 /** Pretty-prints a config the way an admin's file looks. */

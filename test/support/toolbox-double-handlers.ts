@@ -113,8 +113,8 @@ export function createDoubleHandlers(state: DoubleState, emit: Emit) {
     },
     'config:read': async () => ({ path: state.configPath, text: state.configText }),
     'config:check': async ({ text }) => {
-      const { issues } = checkConfig(text);
-      return { ok: issues.length === 0, issues };
+      const { issues, warnings } = checkConfig(text);
+      return { ok: issues.length === 0, issues, warnings };
     },
     'config:save': async ({ text }) => {
       const check = checkConfig(text);

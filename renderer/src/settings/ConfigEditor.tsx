@@ -86,6 +86,7 @@ export function ConfigEditor({ onSaved }: { onSaved: () => void }) {
       <ConfigIssues
         id={issuesId}
         issues={issues}
+        warnings={saveIssues ? undefined : check.warnings}
         checking={check.checking}
         failure={check.failure}
       />

@@ -8,6 +8,8 @@ const CHECK_DELAY_MS = 400;
 export interface ConfigCheckState {
   /** Undefined until the first check of the current text has returned. */
   issues?: ConfigIssue[];
+  /** Settings that are valid but fail when a screen pop arrives. */
+  warnings?: ConfigIssue[];
   checking: boolean;
   /** Message of a check that failed to run, as opposed to problems in the config. */
   failure?: string;
@@ -29,7 +31,9 @@ export function useConfigCheck(text: string | undefined): ConfigCheckState {
     const timer = window.setTimeout(() => {
       invoke('config:check', { text }).then(
         (check) => {
-          if (request === latest.current) setState({ issues: check.issues, checking: false });
+          if (request === latest.current) {
+            setState({ issues: check.issues, warnings: check.warnings, checking: false });
+          }
         },
         (error: unknown) => {
           if (request === latest.current)
