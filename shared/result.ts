@@ -78,7 +78,7 @@ export const popParamsSchema = z.object({
 });
 export type PopParams = z.infer<typeof popParamsSchema>;
 
-/** What the pipeline learned about the caller, kept for the tray and the history. */
+/** The caller as the pipeline learned it, kept for the tray and the history. */
 export const popSubjectSchema = z.object({
   companyName: z.string().optional(),
   contactName: z.string().optional(),

@@ -4,6 +4,7 @@ import type { Config } from '../../shared/config';
 import type { PopResult } from '../../shared/result';
 import { buildFormCatalogue, type FormCatalogue } from './forms/catalogue';
 import { createGraphClient } from './graph/graph-client';
+import { indexCompanies } from './pipeline/find-company';
 import { resolvePop } from './pipeline/resolve-pop';
 import { createLazyPsaClient } from './psa/create-client';
 import type { SecretStore } from './secrets/names';
@@ -22,7 +23,7 @@ export interface ToolboxOptions {
   networkClient?: INetworkModule;
 }
 
-/** The core, built once from a config: resolves screen pops, never throws for a bad pop. */
+/** The core, built once from a config. Its resolvePop returns a result for every pop, bad ones included. */
 export interface Toolbox {
   readonly config: Config;
   readonly forms: FormCatalogue;
@@ -33,7 +34,7 @@ export interface Toolbox {
 
 /**
  * Builds the core from a validated config. Throws config_invalid for bad form
- * definitions; secrets are read from the keychain on first use, so a secret
+ * definitions. Secrets are read from the keychain on first use, so a secret
  * that is not set yet fails the pops that need it, not the start.
  */
 export function createToolbox(options: ToolboxOptions): Toolbox {
@@ -49,7 +50,7 @@ export function createToolbox(options: ToolboxOptions): Toolbox {
         networkClient,
       })
     : undefined;
-  const deps = { config, forms, psa, directory };
+  const deps = { config, companies: indexCompanies(config.companies), forms, psa, directory };
 
   return {
     config,

@@ -32,18 +32,18 @@ export const httpStatusByCode: Record<ErrorCode, number> = {
 };
 
 export interface ToolboxErrorOptions {
-  /** What the technician or admin should do next. */
+  /** The next step for the technician or admin. */
   fix?: string;
   /** Parameters or fields that were absent. */
   missing?: string[];
-  /** The upstream API's HTTP status, when an upstream answered. */
+  /** The upstream API's HTTP status, when an upstream responded. */
   upstreamStatus?: number;
   cause?: unknown;
 }
 
 /**
- * A failure a technician can meet. The message names the value and the cause;
- * `fix` says what to do. Never put a secret, token or header value in either.
+ * A failure a technician can meet. The message names the value and the cause,
+ * and `fix` gives the next step. Never put a secret, token or header value in either.
  */
 export class ToolboxError extends Error {
   readonly code: ErrorCode;

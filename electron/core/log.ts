@@ -19,7 +19,7 @@ export function configureLogging(options: { file?: string; quiet?: boolean } = {
   configured = true;
 }
 
-/** A logger whose lines carry `[scope]`. Never pass a secret, token or auth header to it. */
+/** Creates a logger whose lines carry `[scope]`. Never pass a secret, token or auth header to it. */
 export function createLogger(scope: string): Logger {
   if (!configured) configureLogging({ quiet: process.env.VITEST === 'true' });
   return log.scope(scope);

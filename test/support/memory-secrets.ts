@@ -1,7 +1,7 @@
 import type { SecretName, SecretStore } from '../../electron/core/secrets/names';
 
 /**
- * A SecretStore kept in memory, for tests of the pipeline and the listener.
+ * Creates a SecretStore kept in memory, for tests of the pipeline and the listener.
  * The keychain store itself is tested against a real Secret Service.
  */
 export function createMemorySecretStore(initial: Partial<Record<SecretName, string>> = {}): SecretStore {

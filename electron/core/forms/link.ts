@@ -4,7 +4,8 @@ import { renderTemplate, type TemplateContext } from './template';
 
 /**
  * Windows' ShellExecute, which opens links from the tray, drops URLs longer
- * than about 2,000 characters (Electron issue 9987), so links stay below it.
+ * than about 2,000 characters (an estimate from reports on Electron's
+ * openExternal), so links stay below it.
  */
 export const MAX_LINK_LENGTH = 2000;
 
@@ -37,11 +38,11 @@ export function buildFormLink(
 }
 
 /**
- * Returns why a link must not be opened, or undefined when it may be: it must
- * be https on exactly the configured Rewst host and port (plain http only when
- * Rewst itself is configured on a loopback address), with no user info, and
- * at most `maxLength` characters. The listener, the tray and the pipeline all
- * use this one rule.
+ * Returns why a link must not be opened, or undefined when it may be. A link
+ * must be https on exactly the configured Rewst host and port, with no user
+ * info and at most `maxLength` characters. Plain http is allowed only when
+ * Rewst itself is configured on a loopback address. The listener, the tray
+ * and the pipeline all use this one rule.
  */
 export function findLinkProblem(link: string, rewstBaseUrl: string, maxLength = MAX_LINK_LENGTH): string | undefined {
   if (link.length > maxLength) {

@@ -25,7 +25,7 @@ export interface ScreenPopTemplate {
 
 /**
  * Lists the Screen Pop URL template of every form that can be opened. The `&key=` placeholder
- * is added when listener.requireApiKey is true or `withKey` asks for it.
+ * is added when listener.requireApiKey is true or `withKey` is true.
  */
 export function listScreenPopTemplates(
   config: Pick<Config, 'listener'>,

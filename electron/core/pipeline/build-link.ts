@@ -1,4 +1,4 @@
-import type { Config } from '../../../shared/config';
+import type { CompanyMapping } from '../../../shared/config';
 import { ToolboxError } from '../errors';
 import { buildFormLink, findLinkProblem } from '../forms/link';
 import { toTemplateContext, type PopState } from './pop-state';
@@ -39,9 +39,13 @@ export function checkLinkStep(link: string, rewstBaseUrl: string): StepOutcome<v
  * company_id when the pop failed before its company was confirmed. Returns
  * undefined when the form or the Rewst organization is unknown.
  */
-export function buildFallbackLink(state: PopState, config: Pick<Config, 'rewst' | 'companies'>): string | undefined {
-  const rewstBaseUrl = config.rewst.baseUrl;
-  const company = state.company ?? config.companies.find((entry) => entry.psaCompanyId === state.params.companyId);
+export function buildFallbackLink(
+  state: PopState,
+  rewstBaseUrl: string,
+  companies: ReadonlyMap<string, CompanyMapping>,
+): string | undefined {
+  const popCompany = state.params.companyId ? companies.get(state.params.companyId) : undefined;
+  const company = state.company ?? popCompany;
   if (!state.form || !company) return undefined;
 
   const context = toTemplateContext({ ...state, company, user: undefined });

@@ -1,44 +1,50 @@
-import type { CompanyMapping, Config } from '../../../shared/config';
+import type { CompanyMapping } from '../../../shared/config';
 import { ToolboxError } from '../errors';
+import { capitalize } from '../text';
 import type { StepOutcome } from './step-log';
 
-/** Where the pop's company id came from, for the timeline. */
+/** The sources of the pop's company id, for the timeline. */
 export interface CompanySources {
   /** company_id as the screen pop carried it. */
   pop?: string;
-  /** The company the PSA files the caller's record under, and which record said so. */
+  /** The company the PSA files the caller's record under, and the record that names it. */
   record?: { companyId: string; from: string };
   /** The record that was read but carries no company, e.g. `contact 110`. */
   recordWithoutCompany?: string;
 }
 
+/** Indexes the company mappings by PSA company id, once per config. */
+export function indexCompanies(companies: readonly CompanyMapping[]): ReadonlyMap<string, CompanyMapping> {
+  return new Map(companies.map((company) => [company.psaCompanyId, company]));
+}
+
 /**
  * Finds the Rewst organization for the pop. The PSA record wins over the
- * pop's company_id because 1Stream's ids can be up to an hour old; when the
- * record's company has no mapping but the pop's has, the pop's is used. Either
- * way a disagreement is returned as a warning.
+ * pop's company_id, because 1Stream's ids can be up to an hour old. When the
+ * record's company has no mapping but the pop's has, the pop's is used.
+ * Either way a disagreement is returned as a warning.
  */
-export function findCompany(companies: Config['companies'], sources: CompanySources): StepOutcome<CompanyMapping> & { warning?: string } {
-  const mapped = (id: string | undefined) => companies.find((entry) => entry.psaCompanyId === id);
+export function findCompany(companies: ReadonlyMap<string, CompanyMapping>, sources: CompanySources): StepOutcome<CompanyMapping> & { warning?: string } {
+  const mapped = (id: string | undefined) => (id === undefined ? undefined : companies.get(id));
   const { pop, record } = sources;
   const recordCompany = mapped(record?.companyId);
   const popCompany = mapped(pop);
   const company = recordCompany ?? popCompany;
-  const wantedId = record?.companyId ?? pop;
+  const companyId = record?.companyId ?? pop;
 
-  if (wantedId === undefined) {
-    const what = sources.recordWithoutCompany
+  if (companyId === undefined) {
+    const subject = sources.recordWithoutCompany
       ? `${capitalize(sources.recordWithoutCompany)} has no company the PSA API user can read`
       : 'No company could be found for the caller';
-    throw new ToolboxError('unknown_company', `${what}, and the screen pop carried no company_id.`, {
+    throw new ToolboxError('unknown_company', `${subject}, and the screen pop carried no company_id.`, {
       fix:
         'Add company_id=@companyid to the 1Stream Screen Pop URL template, or let the PSA API ' +
         "user's security role read companies.",
     });
   }
   if (!company) {
-    throw new ToolboxError('unknown_company', `PSA company ${wantedId} is not mapped to a Rewst organization.`, {
-      fix: `Add an entry with "psaCompanyId": "${wantedId}", its rewstOrgId, idp and tenantId to companies in the config file.`,
+    throw new ToolboxError('unknown_company', `PSA company ${companyId} is not mapped to a Rewst organization.`, {
+      fix: `Add an entry with "psaCompanyId": "${companyId}", its rewstOrgId, idp and tenantId to companies in the config file.`,
     });
   }
 
@@ -53,6 +59,3 @@ export function findCompany(companies: Config['companies'], sources: CompanySour
   return { value: company, status: 'warning', detail: `${detail}; ${warning}`, warning };
 }
 
-function capitalize(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}

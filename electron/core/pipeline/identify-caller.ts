@@ -16,7 +16,7 @@ import type { StepLog } from './step-log';
  */
 export async function identifyCaller(state: PopState, log: StepLog, deps: PipelineDeps, signal?: AbortSignal): Promise<void> {
   const { params } = state;
-  const { psa, config } = deps;
+  const { psa } = deps;
   const required = state.form?.directoryUser === 'required';
 
   warmUpDirectoryToken(state, deps, signal);
@@ -56,7 +56,7 @@ export async function identifyCaller(state: PopState, log: StepLog, deps: Pipeli
   else if (state.contact) sources.recordWithoutCompany = `contact ${state.contact.id}`;
 
   state.company = await log.run('find_company', () => {
-    const outcome = findCompany(config.companies, sources);
+    const outcome = findCompany(deps.companies, sources);
     if (outcome.warning) state.warnings.push(outcome.warning);
     return outcome;
   });
@@ -68,7 +68,7 @@ export async function identifyCaller(state: PopState, log: StepLog, deps: Pipeli
  * the token again and reports the failure.
  */
 function warmUpDirectoryToken(state: PopState, deps: PipelineDeps, signal?: AbortSignal): void {
-  const company = deps.config.companies.find((entry) => entry.psaCompanyId === state.params.companyId);
+  const company = state.params.companyId ? deps.companies.get(state.params.companyId) : undefined;
   const wantsUser = state.form !== undefined && state.form.directoryUser !== 'none';
   if (!deps.directory || !company?.tenantId || !wantsUser) return;
   if (!isIdp(company.idp) || !hasEntraAccounts(company.idp)) return;

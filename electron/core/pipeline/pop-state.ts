@@ -18,7 +18,7 @@ export interface PopState {
   warnings: string[];
 }
 
-/** The values prefill templates can read, from what the pop has learned so far. */
+/** Builds the values prefill templates can read from what the pop has learned so far. */
 export function toTemplateContext(state: PopState): TemplateContext {
   const { params, company, contact, user } = state;
   return {
@@ -45,7 +45,7 @@ export function contactName(contact: PsaContact | undefined): string | undefined
   return name || undefined;
 }
 
-/** The caller as the tray and the history show it. */
+/** Describes the caller as the tray and the history show it. */
 export function toSubject(state: PopState): PopSubject {
   return {
     ...(state.company && { companyName: state.company.name }),

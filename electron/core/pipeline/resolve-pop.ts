@@ -1,4 +1,4 @@
-import type { Config } from '../../../shared/config';
+import type { CompanyMapping, Config } from '../../../shared/config';
 import type { PopResult, StepName } from '../../../shared/result';
 import { stepNames } from '../../../shared/result';
 import type { RawPopQuery } from '../app';
@@ -17,6 +17,8 @@ import { StepLog } from './step-log';
 
 export interface PipelineDeps {
   config: Config;
+  /** config.companies indexed by PSA company id (see indexCompanies). */
+  companies: ReadonlyMap<string, CompanyMapping>;
   forms: FormCatalogue;
   psa: PsaClient;
   /** Absent when the config has no graph section. */
@@ -47,7 +49,7 @@ export async function resolvePop(query: RawPopQuery, deps: PipelineDeps, signal?
   } catch (error) {
     const failure = toToolboxError(error);
     skipRemainingSteps(log, failure.code);
-    const fallbackLink = buildFallbackLink(state, deps.config);
+    const fallbackLink = buildFallbackLink(state, deps.config.rewst.baseUrl, deps.companies);
     return finish({ ok: false, error: failure.toPopError(), ...(fallbackLink && { fallbackLink }) });
   }
 }

@@ -1,7 +1,7 @@
 import type { StepName, StepRecord, StepStatus } from '../../../shared/result';
 import { toToolboxError } from '../errors';
 
-/** What a step function returns: its value, a status other than error, and a line for the timeline. */
+/** A step function's outcome: its value, a status other than error, and a line for the timeline. */
 export interface StepOutcome<T> {
   value: T;
   status?: Exclude<StepStatus, 'error'>;

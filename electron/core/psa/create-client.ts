@@ -30,9 +30,9 @@ async function createPsaClient(
 }
 
 /**
- * A PSA client that is built on first use and kept, so starting the app never
- * waits for the keychain; a failed build (a secret not set yet) is retried on
- * the next pop.
+ * Returns a PSA client that is built on first use and kept, so starting the
+ * app never waits for the keychain. A failed build (a secret not set yet) is
+ * retried on the next pop.
  */
 export function createLazyPsaClient(
   config: PsaConfig,

@@ -1,6 +1,7 @@
 import type { HaloConfig } from '../../../shared/config';
 import { ToolboxError } from '../errors';
 import { secretSetCommand } from '../secrets/require-secret';
+import { capitalize } from '../text';
 import { HALO_API_SETTINGS, RATE_LIMIT_FIX, isObject, readHaloMessage } from './halo-errors';
 import type { PsaErrorHooks, PsaHttpResponse, StatusExplanation } from './http-errors';
 
@@ -81,10 +82,6 @@ function explainMissingEndpoint(config: HaloConfig): StatusExplanation {
       `${setAuthUrl}.`;
   const key = config.authUrl ? 'psa.authUrl' : 'psa.baseUrl';
   return { cause: `the token endpoint was not found, so ${key} is probably wrong`, fix };
-}
-
-function capitalize(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 function describeTenant(config: HaloConfig): string {

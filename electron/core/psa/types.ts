@@ -5,7 +5,7 @@ export interface PsaContact {
   id: string;
   firstName: string;
   lastName: string;
-  /** The contact's primary email; absent when the PSA holds none. */
+  /** The contact's primary email, absent when the PSA has none. */
   email?: string;
   phone?: string;
   /** The company the PSA files the contact under; absent when the PSA hides it. */

@@ -15,7 +15,7 @@ export interface SecretRedactor {
 /**
  * Wraps a SecretStore so that results can be cleaned of the secrets the
  * clients read. A PSA or Graph error message that echoes a credential then
- * never reaches the error page, the JSON answer or the history. This is a
+ * never reaches the error page, the JSON response or the history. This is a
  * second guard: the clients already keep secrets out of their messages.
  */
 export function createSecretRedactor(inner: SecretStore): SecretRedactor {
